@@ -1,0 +1,5 @@
+"""Allow ``python -m mlgraph``."""
+
+from mlgraph.cli import main
+
+main()

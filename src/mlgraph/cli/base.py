@@ -1,0 +1,106 @@
+"""What every command shares: the settings the group records, the ``--json`` option, printing
+JSON, source footnotes, and turning library errors into one line and an exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from mlgraph.errors import MlgraphError
+
+
+@dataclass
+class Settings:
+    """Global options, recorded by the group and read by commands when they need the graph."""
+
+    data: tuple[Path, ...] = ()
+    use_cache: bool = True
+    builtin: bool = True
+    _network: object = field(default=None, repr=False)
+
+    def network(self):
+        """Return the career network (built-in graph plus ``--data`` files), loaded once."""
+        if self._network is None:
+            from mlgraph.network import load_network
+
+            self._network = load_network(self.data, use_cache=self.use_cache, builtin=self.builtin)
+        return self._network
+
+
+pass_settings = click.make_pass_decorator(Settings, ensure=True)
+
+json_option = click.option("--json", "as_json", is_flag=True,
+                           help="Print one JSON document on stdout instead of text.")
+
+
+class MlgraphGroup(click.Group):
+    """A click group that converts every MlgraphError into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MlgraphError as exc:
+            click.echo(f"mlgraph: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("mlgraph: interrupted", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a bug: say so in one line unless asked for the traceback
+            if os.environ.get("MLGRAPH_DEBUG"):
+                raise
+            click.echo(f"mlgraph: internal error: {type(exc).__name__}: {exc} "
+                       "(set MLGRAPH_DEBUG=1 for details and please report it)", err=True)
+            ctx.exit(3)
+
+
+def echo_json(document) -> None:
+    """Print ``document`` as indented JSON on stdout."""
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def width() -> int:
+    """Return the width to wrap text to (terminal width, at most 100)."""
+    return min(shutil.get_terminal_size((100, 24)).columns, 100)
+
+
+def wrap(text: str, indent: str = "", first: str | None = None) -> str:
+    """Wrap ``text`` to the terminal width with a hanging ``indent``."""
+    return textwrap.fill(text, width=width(), initial_indent=indent if first is None else first,
+                         subsequent_indent=indent, break_on_hyphens=False)
+
+
+class Footnotes:
+    """Numbers sources in the order they are first cited, and prints them as a list at the end."""
+
+    def __init__(self, G) -> None:
+        self.G = G
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, sources) -> str:
+        """Return ``[1,2]`` for the sources (``[unsourced]`` if there are none)."""
+        if not sources:
+            return "[unsourced]"
+        nums = [self.numbers.setdefault(s, len(self.numbers) + 1) for s in sources]
+        return "[" + ",".join(map(str, sorted(nums))) + "]"
+
+    def render(self) -> str:
+        """Return the numbered list of cited sources with their titles and files."""
+        lines = []
+        for iri, num in self.numbers.items():
+            attrs = self.G.nodes[iri] if iri in self.G else {"label": iri}
+            extra = f" ({attrs['file']})" if attrs.get("file") else ""
+            lines.append(wrap(f"{attrs['label']}{extra}", indent=" " * 7, first=f"  [{num}]".ljust(7)))
+        return "\n".join(["Sources", *lines]) if lines else ""
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,257 @@
+"""Commands that explore the graph: path, show, list, search, stats."""
+
+from __future__ import annotations
+
+import click
+
+from mlgraph.cli.base import Footnotes, echo_json, json_option, pass_settings, wrap
+from mlgraph.errors import BadInput, NothingFound
+from mlgraph.vocab import NODE_TYPES, compact_iri
+
+ROUTE_ENDS = ("Role", "EducationPath")
+
+
+@click.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("-k", "k", type=int, default=1, show_default=True, help="How many distinct routes to show, best first.")
+@click.option("--via", multiple=True, metavar="NAME", help="Only routes through this node (repeatable, in order).")
+@click.option("--avoid", multiple=True, metavar="NAME", help="Only routes that avoid this node (repeatable).")
+@click.option("--max-hops", type=int, default=None, help="Only routes of at most this many steps.")
+@json_option
+@pass_settings
+def path(settings, source, target, k, via, avoid, max_hops, as_json):
+    """Find routes from SOURCE to TARGET over career steps and entry routes.
+
+    Each step names the relation, the article(s) that support it, and the skills and tools the
+    next role needs that the previous one did not. Names are matched forgivingly (label,
+    synonym, CURIE or IRI, any case).
+
+    \b
+    Examples:
+      mlgraph path "data scientist" "machine learning architect"
+      mlgraph path "software developer" "ml engineer" -k 3 --json
+      mlgraph path "data scientist" "ml architect" --avoid "machine learning specialist"
+    """
+    from mlgraph.names import resolve
+    from mlgraph.network import node_summary
+    from mlgraph.paths import find_routes
+
+    G = settings.network()
+    src, dst = (resolve(G, name, ROUTE_ENDS) for name in (source, target))
+    routes = find_routes(G, src, dst, k=k, via=[resolve(G, n, ROUTE_ENDS) for n in via],
+                         avoid=[resolve(G, n, ROUTE_ENDS) for n in avoid], max_hops=max_hops)
+    if as_json:
+        echo_json({"source": node_summary(G, src), "target": node_summary(G, dst),
+                   "paths": [route.as_dict() for route in routes]})
+        return
+    click.echo(render_routes(G, routes, k))
+
+
+def render_routes(G, routes, k: int) -> str:
+    """Return routes as text: one numbered block per route, then the sources cited."""
+    notes = Footnotes(G)
+    blocks = []
+    if len(routes) < k:
+        blocks.append(f"Only {len(routes)} distinct route(s) found (asked for {k}).")
+    for number, route in enumerate(routes, 1):
+        names = " → ".join(n["label"] for n in route.nodes)
+        head = f"Route {number}" if len(routes) > 1 else "Route"
+        lines = [wrap(f"{head}: {names}  ({route.hops} step{'s' * (route.hops != 1)})")]
+        for i, step in enumerate(route.steps, 1):
+            lines.append(wrap(f"{G.nodes[step.source]['label']} {step.relation_text} "
+                              f"{G.nodes[step.target]['label']} {notes.cite(step.sources)}",
+                              indent="      ", first=f"  {i:>2}. "))
+            lines.extend(_render_gains(step))
+        blocks.append("\n".join(lines))
+    blocks.append(notes.render())
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _render_gains(step) -> list[str]:
+    essential = [s["label"] for s in step.new_skills if s["essential"]]
+    optional = [s["label"] for s in step.new_skills if not s["essential"]]
+    tools = [t["label"] for t in step.new_tools]
+    lines = []
+    for title, items in (("new skills", essential), ("good to have", optional), ("new tools", tools)):
+        if items:
+            lines.append(wrap(", ".join(items), indent=" " * 20, first=f"      {title + ':':<14}"))
+    return lines
+
+
+@click.command()
+@click.argument("name")
+@json_option
+@pass_settings
+def show(settings, name, as_json):
+    """Show the card of a node: type, description, relations grouped by kind, salaries, sources.
+
+    \b
+    Examples:
+      mlgraph show "ml engineer"
+      mlgraph show python --json
+      mlgraph show mld:data-scientist
+    """
+    from mlgraph.describe import describe_node
+    from mlgraph.names import resolve
+
+    G = settings.network()
+    card = describe_node(G, resolve(G, name))
+    if as_json:
+        echo_json(card)
+    else:
+        click.echo(render_card(G, card))
+
+
+#: How a card groups relations: section title and the relations (either direction) it holds.
+CARD_SECTIONS = (
+    ("Career", ("progressesTo", "leadsTo", "canMoveTo", "requiresEducation", "collaboratesWith")),
+    ("Skills", ("requiresSkill", "optionalSkill", "skillRequirement", "prerequisiteOf", "supportsSkill", "teaches")),
+    ("Tools", ("usesTool",)),
+    ("Organizations", ("hires", "offers", "usesML")),
+    ("Industries and applications", ("appliedIn", "hasApplication")),
+)
+
+
+def render_card(G, card: dict) -> str:
+    """Return a node card as text."""
+    notes = Footnotes(G)
+    facts = [card["type"]] + [f"{card[k]} {k}" for k in ("level", "kind") if k in card]
+    lines = [card["label"], f"{' · '.join(facts)} · {compact_iri(card['id'])}"]
+    if card["alt_labels"]:
+        lines.append(wrap("Also known as: " + ", ".join(card["alt_labels"]), indent="  "))
+    if card["description"]:
+        lines += ["", wrap(card["description"])]
+    for title, groups in _card_sections(card["relations"]):
+        lines += ["", title]
+        for label, items in groups:
+            text = ", ".join(f"{r['node']['label']} {notes.cite(r['sources'])}" for r in items)
+            lines.append(wrap(text, indent="      ", first=f"  {label}: "))
+    lines += _render_salaries(card.get("salaries", ()), notes)
+    lines += _render_matches(card)
+    footer = notes.render()
+    return "\n".join(lines + (["", footer] if footer else []))
+
+
+def _card_sections(relations):
+    known = {rel: title for title, rels in CARD_SECTIONS for rel in rels}
+    rank = {rel: i for _, rels in CARD_SECTIONS for i, rel in enumerate(rels)}
+    order = [title for title, _ in CARD_SECTIONS] + ["Other"]
+    grouped: dict[str, dict[str, list]] = {}
+    for r in sorted(relations, key=lambda r: (rank.get(r["relation"], 99), r["direction"] == "in")):
+        title = known.get(r["relation"], "Other")
+        grouped.setdefault(title, {}).setdefault(r["relation_label"], []).append(r)
+    return [(t, list(grouped[t].items())) for t in order if t in grouped]
+
+
+def _render_salaries(salaries, notes) -> list[str]:
+    if not salaries:
+        return []
+    lines = ["", "Salaries"]
+    for s in salaries:
+        amount = (_money(s["amount"], s["currency"]) if s["amount"] is not None
+                  else f"{_money(s['min'], s['currency'])} to {_money(s['max'], '')}".rstrip())
+        parts = [f"{amount} a {s['period']}", s["region"], s["statistic"], s["date"]]
+        lines.append(wrap(" · ".join(p for p in parts if p) + f" {notes.cite(s['sources'])}",
+                          indent="    ", first="  "))
+    return lines
+
+
+def _money(value, currency: str) -> str:
+    return f"{currency} {value:,.0f}".strip()
+
+
+def _render_matches(card) -> list[str]:
+    matches = list(card.get("matches", ()))
+    if "onet" in card:
+        matches.append(f"O*NET-SOC {card['onet']}")
+    return ["", "Matches", *(f"  {m}" for m in matches)] if matches else []
+
+
+@click.command("list")
+@click.option("--type", "node_type", metavar="TYPE",
+              help=f"Only nodes of this type: {', '.join(NODE_TYPES)} (any case, singular or plural).")
+@json_option
+@pass_settings
+def list_nodes(settings, node_type, as_json):
+    """List the nodes of the graph, by type then label.
+
+    \b
+    Examples:
+      mlgraph list --type Tool
+      mlgraph list --type roles --json
+    """
+    from mlgraph.network import node_summary, nodes_of_type
+
+    G = settings.network()
+    nodes = nodes_of_type(G, parse_type(node_type) if node_type else None)
+    _print_nodes(G, nodes, as_json, node_summary)
+
+
+@click.command()
+@click.argument("text", nargs=-1, required=True)
+@json_option
+@pass_settings
+def search(settings, text, as_json):
+    """Find nodes whose label, synonyms or description contain TEXT (every word, any case).
+
+    \b
+    Examples:
+      mlgraph search spark
+      mlgraph search deep learning --json
+    """
+    from mlgraph.names import search as search_nodes
+    from mlgraph.network import node_summary
+
+    G = settings.network()
+    nodes = search_nodes(G, " ".join(text))
+    if not nodes:
+        raise NothingFound(f"nothing matches {' '.join(text)!r}; try fewer or shorter words, or `mlgraph list`")
+    _print_nodes(G, nodes, as_json, node_summary)
+
+
+def _print_nodes(G, nodes, as_json, node_summary) -> None:
+    if as_json:
+        echo_json([node_summary(G, n) for n in nodes])
+        return
+    rows = [(G.nodes[n]["label"], G.nodes[n]["type"] + (f" ({G.nodes[n]['kind']})" if "kind" in G.nodes[n] else ""),
+             compact_iri(n)) for n in nodes]
+    w1 = min(max((len(r[0]) for r in rows), default=0), 48)
+    w2 = max((len(r[1]) for r in rows), default=0)
+    for label, kind, iri in rows:
+        click.echo(f"{label:<{w1}}  {kind:<{w2}}  {iri}")
+
+
+def parse_type(text: str) -> str:
+    """Return the node type named by ``text`` (any case, singular or plural), or raise BadInput."""
+    wanted = text.casefold().rstrip("s").replace(" ", "").replace("-", "")
+    for name in NODE_TYPES:
+        if name.casefold() == wanted or name.casefold().rstrip("s") == wanted:
+            return name
+    raise BadInput(f"unknown type {text!r}; known types: {', '.join(NODE_TYPES)}")
+
+
+@click.command()
+@json_option
+@pass_settings
+def stats(settings, as_json):
+    """Count the triples, the nodes by type and the relations by kind.
+
+    \b
+    Examples:
+      mlgraph stats
+      mlgraph --data mine.ttl stats --json
+    """
+    from mlgraph.describe import graph_stats
+    from mlgraph.network import relation_label
+
+    G = settings.network()
+    counts = graph_stats(G)
+    if as_json:
+        echo_json(counts)
+        return
+    lines = [f"Triples: {counts['triples']:,}", f"Salary figures: {counts['salaries']}", "", "Nodes"]
+    lines += [f"  {t:<16}{n:>6}" for t, n in counts["nodes"].items()]
+    lines += ["", "Relations"]
+    lines += [f"  {relation_label(G, r) + ' (' + r + ')':<44}{n:>6}" for r, n in counts["edges"].items()]
+    click.echo("\n".join(lines))

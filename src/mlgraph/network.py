@@ -1,0 +1,111 @@
+"""Load the career network: the built-in graph plus users' files, from cache when possible.
+
+This module and those it imports at the top stay free of rdflib, so that a query answered from
+the cache costs little more than importing networkx.
+
+>>> G = load_network()
+>>> node_summary(G, "https://w3id.org/mlgraph/id/python")["type"]
+'Tool'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from mlgraph import cache
+
+
+def input_files(data: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
+    """Return the built-in ontology files (or only its schema) followed by the user's ``data`` files."""
+    from mlgraph.load import builtin_files, ontology_dir
+
+    base = builtin_files() if builtin else [ontology_dir() / "schema.ttl"]
+    return base + [Path(p) for p in data]
+
+
+def load_network(data: Sequence[Path] = (), use_cache: bool = True, builtin: bool = True) -> nx.MultiDiGraph:
+    """Return the network of the built-in graph (or just its schema) merged with ``data`` files."""
+    paths = input_files(data, builtin)
+    digest = _digest(paths)
+    if use_cache:
+        cached = cache.read_network(digest)
+        if cached is not None:
+            return cached
+    from mlgraph.load import parse_files
+    from mlgraph.project import project_graph
+
+    network = project_graph(parse_files(paths))
+    if use_cache:
+        cache.write_network(digest, network)
+    return network
+
+
+def _digest(paths: list[Path]) -> str:
+    from mlgraph.errors import BadInput
+
+    try:
+        return cache.digest_files(paths)
+    except OSError as exc:
+        raise BadInput(f"{exc.filename}: cannot read file ({exc.strerror})") from None
+
+
+def node_summary(G: nx.MultiDiGraph, node: str) -> dict:
+    """Return the JSON shape of a node: id, label, type (and kind or level when known)."""
+    attrs = G.nodes[node]
+    summary = {"id": node, "label": attrs["label"], "type": attrs["type"]}
+    for key in ("kind", "level"):
+        if key in attrs:
+            summary[key] = attrs[key]
+    return summary
+
+
+def nodes_of_type(G: nx.MultiDiGraph, node_type: str | None = None) -> list[str]:
+    """Return nodes (of one type, or all) sorted by type order then label."""
+    from mlgraph.vocab import NODE_TYPES
+
+    order = {name: i for i, name in enumerate(NODE_TYPES)}
+    chosen = (n for n, t in G.nodes(data="type") if node_type is None or t == node_type)
+    return sorted(chosen, key=lambda n: (order.get(G.nodes[n]["type"], 99), G.nodes[n]["label"].casefold(), n))
+
+
+def relation_label(G: nx.MultiDiGraph, relation: str, direction: str = "out") -> str:
+    """Return how a relation reads forwards (``out``) or backwards (``in``)."""
+    info = G.graph["relations"].get(relation, {})
+    key = "label" if direction == "out" else "inverse_label"
+    return info.get(key, relation)
+
+
+def career_relations(G: nx.MultiDiGraph) -> set[str]:
+    """Return the names of relations that routes between roles may follow."""
+    return {name for name, info in G.graph["relations"].items() if info["career"]}
+
+
+def sources_of(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str]]) -> list[str]:
+    """Return the sorted union of the sources of several (u, v, relation) edges."""
+    return sorted({s for u, v, k in edges for s in G.edges[u, v, k]["sources"]})
+
+
+def skills_needed(G: nx.MultiDiGraph, role: str) -> dict[str, bool]:
+    """Return the skills a role needs, each mapped to True if essential, False if optional."""
+    needed = {}
+    for _, skill, relation in G.out_edges(role, keys=True):
+        if relation == "requiresSkill":
+            needed[skill] = True
+        elif relation == "optionalSkill":
+            needed.setdefault(skill, False)
+    return needed
+
+
+def tools_needed(G: nx.MultiDiGraph, role: str) -> set[str]:
+    """Return the tools and languages a role uses."""
+    return {tool for _, tool, relation in G.out_edges(role, keys=True) if relation == "usesTool"}
+
+
+def capabilities(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """Return the skills and tools someone at ``node`` has: a role's needs, or what a path teaches."""
+    if G.nodes[node]["type"] == "EducationPath":
+        return {o for _, o, relation in G.out_edges(node, keys=True) if relation == "teaches"}
+    return set(skills_needed(G, node)) | tools_needed(G, node)

@@ -1,0 +1,177 @@
+"""Find and explain routes between roles over career relations.
+
+Routes follow relations the schema marks as career relations (progresses to, is an entry route
+into, can move to), never shared skills. Each step says which relation links the two nodes,
+which sources support it, and what the next node needs that the previous one did not.
+
+>>> from mlgraph.network import load_network
+>>> G = load_network()
+>>> ds, mla = (f"https://w3id.org/mlgraph/id/{n}" for n in ("data-scientist", "machine-learning-architect"))
+>>> route = find_routes(G, ds, mla)[0]
+>>> route.nodes[0]["label"], route.nodes[-1]["label"]
+('data scientist', 'machine learning architect')
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from mlgraph.errors import BadInput, NoRoute
+from mlgraph.network import (
+    capabilities, career_relations, node_summary, relation_label, skills_needed, tools_needed,
+)
+
+#: When two nodes are linked by several career relations, the step names the first of these.
+RELATION_PRIORITY = ("progressesTo", "leadsTo", "canMoveTo")
+
+#: How many candidate routes are examined at most when --via or --max-hops filter them.
+SEARCH_LIMIT = 5000
+
+#: A step cost: (network, from node, to node) -> non-negative number.
+StepCost = Callable[[nx.MultiDiGraph, str, str], float]
+
+
+def hop_cost(G: nx.MultiDiGraph, u: str, v: str) -> float:
+    """Every step costs 1: the best route is the one with fewest steps."""
+    return 1.0
+
+
+@dataclass(frozen=True)
+class Step:
+    """One link of a route, with the evidence and what it asks of the person."""
+
+    source: str
+    relation: str
+    target: str
+    sources: tuple[str, ...]
+    cost: float
+    relations: tuple[str, ...] = ()
+    relation_text: str = ""
+    new_skills: tuple[dict, ...] = ()
+    new_tools: tuple[dict, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "from": self.source, "relation": self.relation, "to": self.target,
+            "sources": list(self.sources), "relation_label": self.relation_text,
+            "relations": list(self.relations), "cost": self.cost,
+            "new_skills": list(self.new_skills), "new_tools": list(self.new_tools),
+        }
+
+
+@dataclass(frozen=True)
+class Route:
+    """A route between two nodes: its nodes (as JSON node dicts), its steps, its total cost."""
+
+    nodes: tuple[dict, ...]
+    steps: tuple[Step, ...]
+    cost: float
+
+    @property
+    def hops(self) -> int:
+        return len(self.steps)
+
+    def as_dict(self) -> dict:
+        return {"hops": self.hops, "cost": self.cost, "nodes": list(self.nodes),
+                "steps": [step.as_dict() for step in self.steps]}
+
+
+def career_network(G: nx.MultiDiGraph, avoid: Sequence[str] = (), cost: StepCost = hop_cost) -> nx.DiGraph:
+    """Return the simple directed graph of career links, without ``avoid`` nodes, weighted by ``cost``."""
+    career = career_relations(G)
+    H = nx.DiGraph()
+    for u, v, relation in G.edges(keys=True):
+        if relation in career and u not in avoid and v not in avoid:
+            if H.has_edge(u, v):
+                H.edges[u, v]["relations"].append(relation)
+            else:
+                H.add_edge(u, v, relations=[relation], weight=cost(G, u, v))
+    return H
+
+
+def find_routes(
+    G: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    k: int = 1,
+    via: Sequence[str] = (),
+    avoid: Sequence[str] = (),
+    max_hops: int | None = None,
+    cost: StepCost = hop_cost,
+) -> list[Route]:
+    """Return up to ``k`` distinct routes from ``source`` to ``target``, cheapest first."""
+    _check_route_request(source, target, k, via, avoid, max_hops)
+    H = career_network(G, avoid, cost)
+    if source not in H or target not in H or not nx.has_path(H, source, target):
+        raise NoRoute(_no_route_message(G, source, target, via, avoid, max_hops))
+    candidates = nx.shortest_simple_paths(H, source, target, weight="weight")
+    chosen = []
+    for nodes in itertools.islice(candidates, SEARCH_LIMIT):
+        if max_hops is not None and len(nodes) - 1 > max_hops and cost is hop_cost:
+            break
+        if _acceptable(nodes, via, max_hops):
+            chosen.append(explain_route(G, H, nodes))
+            if len(chosen) == k:
+                break
+    if not chosen:
+        raise NoRoute(_no_route_message(G, source, target, via, avoid, max_hops))
+    return chosen
+
+
+def _check_route_request(source, target, k, via, avoid, max_hops) -> None:
+    if source == target:
+        raise BadInput("source and target are the same node: give two different roles")
+    if k < 1:
+        raise BadInput(f"-k must be at least 1, not {k}")
+    if max_hops is not None and max_hops < 1:
+        raise BadInput(f"--max-hops must be at least 1, not {max_hops}")
+    clash = {source, target, *via} & set(avoid)
+    if clash:
+        raise BadInput(f"cannot both go through and avoid {', '.join(sorted(clash))}")
+
+
+def _acceptable(nodes: list[str], via: Sequence[str], max_hops: int | None) -> bool:
+    if max_hops is not None and len(nodes) - 1 > max_hops:
+        return False
+    positions = [nodes.index(v) if v in nodes else -1 for v in via]
+    return all(p >= 0 for p in positions) and positions == sorted(positions)
+
+
+def _no_route_message(G, source, target, via, avoid, max_hops) -> str:
+    label = lambda n: G.nodes[n]["label"]  # noqa: E731
+    limits = [f"through {', '.join(map(label, via))}" if via else "",
+              f"avoiding {', '.join(map(label, avoid))}" if avoid else "",
+              f"within {max_hops} steps" if max_hops else ""]
+    limits = " ".join(part for part in limits if part)
+    return (f"no career route from {label(source)} to {label(target)}" + (f" {limits}" if limits else "")
+            + f"; see `mlgraph show \"{label(source)}\"` for its relations or `mlgraph next` for moves")
+
+
+def explain_route(G: nx.MultiDiGraph, H: nx.DiGraph, nodes: list[str]) -> Route:
+    """Turn a node sequence of the career network into a Route with explained steps."""
+    steps = tuple(explain_step(G, H, u, v) for u, v in itertools.pairwise(nodes))
+    return Route(nodes=tuple(node_summary(G, n) for n in nodes), steps=steps,
+                 cost=sum(step.cost for step in steps))
+
+
+def explain_step(G: nx.MultiDiGraph, H: nx.DiGraph, u: str, v: str) -> Step:
+    """Describe the move from ``u`` to ``v``: relation, sources, and new skills and tools."""
+    relations = sorted(H.edges[u, v]["relations"], key=_priority)
+    sources = sorted({s for r in relations for s in G.edges[u, v, r]["sources"]})
+    had = capabilities(G, u)
+    new_skills = [dict(node_summary(G, s), essential=essential)
+                  for s, essential in sorted(skills_needed(G, v).items(), key=lambda kv: (not kv[1], G.nodes[kv[0]]["label"]))
+                  if s not in had]
+    new_tools = [node_summary(G, t) for t in sorted(tools_needed(G, v) - had, key=lambda t: G.nodes[t]["label"])]
+    return Step(source=u, relation=relations[0], target=v, sources=tuple(sources),
+                cost=H.edges[u, v]["weight"], relations=tuple(relations),
+                relation_text=relation_label(G, relations[0]),
+                new_skills=tuple(new_skills), new_tools=tuple(new_tools))
+
+
+def _priority(relation: str) -> tuple[int, str]:
+    return (RELATION_PRIORITY.index(relation) if relation in RELATION_PRIORITY else len(RELATION_PRIORITY), relation)

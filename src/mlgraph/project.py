@@ -1,0 +1,161 @@
+"""Project the RDF graph onto a networkx multigraph that keeps relations and their sources.
+
+Nodes are IRIs (strings) with plain attributes (label, type, description ...); edges are keyed
+by the relation's local name and carry the IRIs of the sources that support them.
+
+>>> from mlgraph.load import builtin_files, parse_files
+>>> G = project_graph(parse_files(builtin_files()))
+>>> G.nodes["https://w3id.org/mlgraph/id/data-scientist"]["type"]
+'Role'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+import rdflib
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from mlgraph.vocab import MLG, NODE_TYPES, local_name
+
+_MLG = rdflib.Namespace(MLG)
+_SCHEMA = rdflib.Namespace("https://schema.org/")
+
+
+def project_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
+    """Return the career network of ``graph``: typed entities linked by sourced relations."""
+    network = nx.MultiDiGraph(
+        triples=len(graph),
+        relations=relation_table(graph),
+    )
+    for node, node_type in entity_types(graph).items():
+        network.add_node(str(node), **node_attributes(graph, node, node_type))
+    add_relations(network, graph)
+    add_salaries(network, graph)
+    return network
+
+
+def entity_types(graph: rdflib.Graph) -> dict[URIRef, str]:
+    """Map every IRI typed with an mlgraph entity class (or a subclass of one) to its type name."""
+    top = {_MLG[name]: name for name in NODE_TYPES}
+    class_type = {}
+    for cls, name in top.items():
+        for sub in graph.transitive_subjects(RDFS.subClassOf, cls):
+            class_type.setdefault(sub, name)
+    types: dict[URIRef, str] = {}
+    for node, cls in graph.subject_objects(RDF.type):
+        if isinstance(node, URIRef) and cls in class_type:
+            types.setdefault(node, class_type[cls])
+    return types
+
+
+def node_attributes(graph: rdflib.Graph, node: URIRef, node_type: str) -> dict:
+    """Return the plain attributes of one entity: label, type, description and the like."""
+    attrs = {
+        "label": preferred_text(graph, node, (SKOS.prefLabel, RDFS.label)) or local_name(node),
+        "type": node_type,
+        "alt_labels": sorted({str(o) for o in graph.objects(node, SKOS.altLabel)}),
+        "description": preferred_text(graph, node, (DCTERMS.description, SKOS.definition, RDFS.comment)),
+    }
+    for key, prop in (("kind", _MLG.kind), ("level", _MLG.level), ("onet", _MLG.onetSocCode)):
+        value = graph.value(node, prop)
+        if value is not None:
+            attrs[key] = str(value)
+    matches = sorted(str(o) for p in (SKOS.exactMatch, SKOS.closeMatch) for o in graph.objects(node, p))
+    if matches:
+        attrs["matches"] = matches
+    if node_type == "Source":
+        attrs.update(source_attributes(graph, node))
+    return attrs
+
+
+def source_attributes(graph: rdflib.Graph, node: URIRef) -> dict:
+    """Return what identifies a source document: title, publisher, date, file."""
+    attrs = {}
+    for key, prop in (("title", DCTERMS.title), ("publisher", DCTERMS.publisher),
+                      ("date", DCTERMS.date), ("file", _MLG.sourceFile)):
+        value = graph.value(node, prop)
+        if value is not None:
+            attrs[key] = str(value)
+    return attrs
+
+
+def preferred_text(graph: rdflib.Graph, node: URIRef, props) -> str:
+    """Return the first English (or untagged) literal of the first property that has one."""
+    for prop in props:
+        values = [o for o in graph.objects(node, prop) if isinstance(o, Literal)]
+        if values:
+            ranked = sorted(values, key=lambda lit: (lit.language not in (None, "en"), str(lit)))
+            return str(ranked[0])
+    return ""
+
+
+def relation_table(graph: rdflib.Graph) -> dict[str, dict]:
+    """Describe every relation property: IRI, label, inverse label, and whether routes use it."""
+    table = {}
+    for prop in relation_properties(graph, _MLG.Relation):
+        name = local_name(prop)
+        table[name] = {
+            "iri": str(prop),
+            "label": preferred_text(graph, prop, (RDFS.label,)) or name,
+            "inverse_label": preferred_text(graph, prop, (_MLG.inverseLabel,)) or f"← {name}",
+            "career": prop in relation_properties(graph, _MLG.CareerRelation),
+        }
+    return dict(sorted(table.items()))
+
+
+def relation_properties(graph: rdflib.Graph, relation_class: URIRef) -> set[URIRef]:
+    """Return properties typed with ``relation_class`` or one of its subclasses."""
+    classes = set(graph.transitive_subjects(RDFS.subClassOf, relation_class))
+    return {p for c in classes for p in graph.subjects(RDF.type, c) if isinstance(p, URIRef)}
+
+
+def statement_sources(graph: rdflib.Graph) -> dict[tuple, list[str]]:
+    """Map each reified (subject, predicate, object) to the sorted IRIs of its sources."""
+    sources = defaultdict(set)
+    for st in graph.subjects(RDF.type, RDF.Statement):
+        key = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
+        sources[key].update(str(s) for s in graph.objects(st, DCTERMS.source))
+    return {key: sorted(values) for key, values in sources.items()}
+
+
+def add_relations(network: nx.MultiDiGraph, graph: rdflib.Graph) -> None:
+    """Add one edge per relation triple between two entities, keyed by the relation name."""
+    sources = statement_sources(graph)
+    for name, info in network.graph["relations"].items():
+        prop = URIRef(info["iri"])
+        for s, o in graph.subject_objects(prop):
+            if str(s) in network and str(o) in network:
+                network.add_edge(str(s), str(o), key=name, sources=sources.get((s, prop, o), []))
+
+
+def add_salaries(network: nx.MultiDiGraph, graph: rdflib.Graph) -> None:
+    """Attach salary observations to their roles as a ``salaries`` list, largest figure first."""
+    for obs in graph.subjects(RDF.type, _MLG.SalaryObservation):
+        role = str(graph.value(obs, _MLG.salaryOf))
+        if role in network:
+            network.nodes[role].setdefault("salaries", []).append(salary_record(graph, obs))
+    for _, attrs in network.nodes(data=True):
+        if "salaries" in attrs:
+            attrs["salaries"].sort(key=lambda s: (s["currency"], -(s["amount"] or s["max"] or 0)))
+
+
+def salary_record(graph: rdflib.Graph, obs) -> dict:
+    """Return one salary observation as a plain dict."""
+    def number(prop):
+        value = graph.value(obs, prop)
+        return float(value) if value is not None else None
+
+    def text(prop):
+        value = graph.value(obs, prop)
+        return str(value) if value is not None else ""
+
+    return {
+        "amount": number(_SCHEMA.value), "min": number(_SCHEMA.minValue), "max": number(_SCHEMA.maxValue),
+        "currency": text(_SCHEMA.currency), "period": text(_MLG.period), "region": text(_MLG.region),
+        "date": text(DCTERMS.date), "statistic": text(_MLG.statistic),
+        "sources": sorted(str(s) for s in graph.objects(obs, DCTERMS.source)),
+        "note": text(SKOS.note),
+    }

@@ -1,0 +1,36 @@
+"""Shared fixtures: the hand-made tiny graph, and a cache folder of the test's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mlgraph.load import ontology_dir, parse_files
+from mlgraph.project import project_graph
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MLD = "https://w3id.org/mlgraph/id/"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Keep every test's cache away from the user's cache folder."""
+    monkeypatch.setenv("MLGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture(scope="session")
+def tiny_rdf():
+    """The schema plus tests/fixtures/tiny.ttl, as an rdflib graph."""
+    return parse_files([ontology_dir() / "schema.ttl", FIXTURES / "tiny.ttl"])
+
+
+@pytest.fixture(scope="session")
+def tiny(tiny_rdf):
+    """The tiny graph's network."""
+    return project_graph(tiny_rdf)
+
+
+def iri(local: str) -> str:
+    return MLD + local
