@@ -11,12 +11,12 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 
 import rdflib
 
 from mlgraph.errors import BadInput
+from mlgraph.ontology import builtin_files, ontology_dir, shapes_file  # noqa: F401 (re-exported)
 from mlgraph.vocab import PREFIXES
 
 #: RDF formats read from users' files, by file suffix (rdflib parser names).
@@ -33,32 +33,6 @@ PARSERS: dict[str, str] = {
     ".trig": "trig",
     ".nq": "nquads",
 }
-
-#: Top-level files first, in this order; then every file of ``data/`` by name.
-_TOP_FILES = ("schema.ttl", "sources.ttl")
-
-
-def ontology_dir() -> Path:
-    """Return the folder of the built-in ontology (inside the installed package, or the repo)."""
-    packaged = Path(str(resources.files("mlgraph"))) / "ontology"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "ontology"
-
-
-def shapes_file() -> Path:
-    """Return the SHACL shapes that mlgraph data must conform to (not part of the graph itself)."""
-    return ontology_dir() / "shapes.ttl"
-
-
-def builtin_files() -> list[Path]:
-    """Return the Turtle files of the built-in graph in a stable order."""
-    root = ontology_dir()
-    if not root.is_dir():
-        raise BadInput(f"built-in ontology not found at {root}; reinstall mlgraph")
-    top = [root / name for name in _TOP_FILES if (root / name).is_file()]
-    return top + sorted((root / "data").glob("*.ttl"))
-
 
 def rdf_format(path: Path) -> str:
     """Return the rdflib parser name for a file, judged by its suffix.
