@@ -16,7 +16,7 @@ from pathlib import Path
 import rdflib
 
 from mlgraph.errors import BadInput
-from mlgraph.ontology import builtin_files, ontology_dir, shapes_file  # noqa: F401 (re-exported)
+from mlgraph.builtin import builtin_files, ontology_dir, shapes_file  # noqa: F401 (re-exported)
 from mlgraph.vocab import PREFIXES
 
 #: RDF formats read from users' files, by file suffix (rdflib parser names).

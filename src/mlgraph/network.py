@@ -20,7 +20,7 @@ from mlgraph import cache
 
 def input_files(data: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
     """Return the built-in ontology files (or only its schema) followed by the user's ``data`` files."""
-    from mlgraph.ontology import builtin_files, ontology_dir
+    from mlgraph.builtin import builtin_files, ontology_dir
 
     base = builtin_files() if builtin else [ontology_dir() / "schema.ttl"]
     return base + [Path(p) for p in data]
