@@ -15,7 +15,7 @@ which sources support it, and what the next node needs that the previous one did
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -102,8 +102,12 @@ def find_routes(
     avoid: Sequence[str] = (),
     max_hops: int | None = None,
     cost: StepCost = hop_cost,
+    have: Collection[str] = frozenset(),
 ) -> list[Route]:
-    """Return up to ``k`` distinct routes from ``source`` to ``target``, cheapest first."""
+    """Return up to ``k`` distinct routes from ``source`` to ``target``, cheapest first.
+
+    ``have`` names skills and tools the person already has: steps do not list them as new.
+    """
     _check_route_request(source, target, k, via, avoid, max_hops)
     H = career_network(G, avoid, cost)
     if source not in H or target not in H or not nx.has_path(H, source, target):
@@ -114,7 +118,7 @@ def find_routes(
         if max_hops is not None and len(nodes) - 1 > max_hops and cost is hop_cost:
             break
         if _acceptable(nodes, via, max_hops):
-            chosen.append(explain_route(G, H, nodes))
+            chosen.append(explain_route(G, H, nodes, have))
             if len(chosen) == k:
                 break
     if not chosen:
@@ -151,18 +155,18 @@ def _no_route_message(G, source, target, via, avoid, max_hops) -> str:
             + f"; see `mlgraph show \"{label(source)}\"` for its relations or `mlgraph next` for moves")
 
 
-def explain_route(G: nx.MultiDiGraph, H: nx.DiGraph, nodes: list[str]) -> Route:
+def explain_route(G: nx.MultiDiGraph, H: nx.DiGraph, nodes: list[str], have: Collection[str] = frozenset()) -> Route:
     """Turn a node sequence of the career network into a Route with explained steps."""
-    steps = tuple(explain_step(G, H, u, v) for u, v in itertools.pairwise(nodes))
+    steps = tuple(explain_step(G, H, u, v, have) for u, v in itertools.pairwise(nodes))
     return Route(nodes=tuple(node_summary(G, n) for n in nodes), steps=steps,
                  cost=sum(step.cost for step in steps))
 
 
-def explain_step(G: nx.MultiDiGraph, H: nx.DiGraph, u: str, v: str) -> Step:
-    """Describe the move from ``u`` to ``v``: relation, sources, and new skills and tools."""
+def explain_step(G: nx.MultiDiGraph, H: nx.DiGraph, u: str, v: str, have: Collection[str] = frozenset()) -> Step:
+    """Describe the move from ``u`` to ``v``: relation, sources, and new skills and tools (not in ``have``)."""
     relations = sorted(H.edges[u, v]["relations"], key=_priority)
     sources = sorted({s for r in relations for s in G.edges[u, v, r]["sources"]})
-    had = capabilities(G, u)
+    had = capabilities(G, u) | set(have)
     new_skills = [dict(node_summary(G, s), essential=essential)
                   for s, essential in sorted(skills_needed(G, v).items(), key=lambda kv: (not kv[1], G.nodes[kv[0]]["label"]))
                   if s not in had]

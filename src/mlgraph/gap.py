@@ -1,0 +1,146 @@
+"""The skill gap between where someone is and a role: what to learn, where, and in what order.
+
+The person has the skills and tools of their current role (or what their education path
+teaches), plus those of their profile. The target role needs essential and optional skills and
+tools; what is missing is listed essential first, each with the education paths that teach it
+and the organizations that offer those paths, and put in a learning order that keeps every
+prerequisite before what builds on it.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> for n, t in [("ds", "Role"), ("mle", "Role"), ("ml", "Skill"), ("dl", "Skill"), ("py", "Tool")]:
+...     G.add_node(n, label=n, type=t)
+>>> edges = [("ds", "ml", "requiresSkill"), ("mle", "ml", "requiresSkill"), ("mle", "dl", "requiresSkill"),
+...          ("mle", "py", "usesTool"), ("ml", "dl", "prerequisiteOf")]
+>>> _ = G.add_edges_from((u, v, k, {"sources": []}) for u, v, k in edges)
+>>> gap = skill_gap(G, "ds", "mle")
+>>> [s["id"] for s in gap.skills_to_gain], [s["id"] for s in gap.skills_shared], [t["id"] for t in gap.tools_to_gain]
+(['dl'], ['ml'], ['py'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from mlgraph.network import capabilities, node_summary, skills_needed, tools_needed
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What ``target`` needs that ``source`` (plus a profile) lacks, and what they share."""
+
+    source: dict
+    target: dict
+    skills_to_gain: tuple[dict, ...]
+    skills_shared: tuple[dict, ...]
+    tools_to_gain: tuple[dict, ...]
+    tools_shared: tuple[dict, ...]
+    learning_order: tuple[dict, ...]
+    profile: tuple[dict, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source, "target": self.target,
+            "skills_to_gain": list(self.skills_to_gain), "skills_shared": list(self.skills_shared),
+            "tools_to_gain": list(self.tools_to_gain), "tools_shared": list(self.tools_shared),
+            "learning_order": list(self.learning_order), "profile": list(self.profile),
+        }
+
+
+def missing_needs(G: nx.MultiDiGraph, had: Collection[str], target: str) -> tuple[dict[str, bool], set[str]]:
+    """Return the skills (node -> essential?) and tools ``target`` needs that are not in ``had``."""
+    skills = {s: essential for s, essential in skills_needed(G, target).items() if s not in had}
+    return skills, tools_needed(G, target) - set(had)
+
+
+def skill_gap(G: nx.MultiDiGraph, source: str, target: str, have: Collection[str] = frozenset()) -> Gap:
+    """Return the gap from ``source`` (a role or education path), plus the skills in ``have``, to ``target``."""
+    own = capabilities(G, source)
+    had = own | set(have)
+    skills, tools = missing_needs(G, had, target)
+    needed = skills_needed(G, target)
+    shared = [s for s in needed if s in had]
+
+    def entry(node: str, **extra) -> dict:
+        return dict(node_summary(G, node), **extra, sources=requirement_sources(G, target, node))
+
+    def covered(node: str) -> str:
+        return "source" if node in own else "profile"
+
+    return Gap(
+        source=node_summary(G, source), target=node_summary(G, target),
+        skills_to_gain=tuple(entry(s, essential=skills[s], taught_by=teachers(G, s), builds_on=builds_on(G, s))
+                             for s in sort_needs(G, skills)),
+        skills_shared=tuple(entry(s, essential=needed[s], covered_by=covered(s))
+                            for s in sort_needs(G, {s: needed[s] for s in shared})),
+        tools_to_gain=tuple(entry(t, taught_by=teachers(G, t)) for t in sort_needs(G, dict.fromkeys(tools, True))),
+        tools_shared=tuple(entry(t, covered_by=covered(t))
+                           for t in sort_needs(G, dict.fromkeys(tools_needed(G, target) & had, True))),
+        learning_order=tuple(node_summary(G, n) for n in learning_order(G, {**dict.fromkeys(tools, True), **skills})),
+        profile=tuple(node_summary(G, n) for n in sorted(set(have) - own, key=lambda n: _label_key(G, n)) if n in G),
+    )
+
+
+def sort_needs(G: nx.MultiDiGraph, needs: Mapping[str, bool]) -> list[str]:
+    """Return the nodes of ``needs`` (node -> essential?) essential first, then by label."""
+    return sorted(needs, key=lambda n: (not needs[n], *_label_key(G, n)))
+
+
+def _label_key(G: nx.MultiDiGraph, node: str) -> tuple[str, str]:
+    return G.nodes[node].get("label", node).casefold(), node
+
+
+def requirement_sources(G: nx.MultiDiGraph, role: str, node: str) -> list[str]:
+    """Return the sources that say ``role`` needs ``node`` (skill or tool)."""
+    if not G.has_edge(role, node):
+        return []
+    return sorted({s for key, attrs in G[role][node].items()
+                   if key in ("requiresSkill", "optionalSkill", "usesTool") for s in attrs["sources"]})
+
+
+def teachers(G: nx.MultiDiGraph, node: str) -> list[dict]:
+    """Return the education paths that teach ``node``, each with ``offered_by`` organizations and sources."""
+    found = []
+    for path, _, key, sources in G.in_edges(node, keys=True, data="sources"):
+        if key == "teaches":
+            offered = sorted((o for o, _, k in G.in_edges(path, keys=True) if k == "offers"),
+                             key=lambda o: _label_key(G, o))
+            found.append(dict(node_summary(G, path), sources=list(sources),
+                              offered_by=[node_summary(G, o) for o in offered]))
+    return sorted(found, key=lambda p: (p["label"].casefold(), p["id"]))
+
+
+def builds_on(G: nx.MultiDiGraph, skill: str) -> list[dict]:
+    """Return the skills that are prerequisites of ``skill``, by label."""
+    before = {u for u, _, key in G.in_edges(skill, keys=True) if key == "prerequisiteOf"}
+    return [node_summary(G, n) for n in sorted(before, key=lambda n: _label_key(G, n))]
+
+
+def learning_order(G: nx.MultiDiGraph, needs: Mapping[str, bool]) -> list[str]:
+    """Order ``needs`` (node -> essential?) so prerequisites come first; ties essential first, by label.
+
+    A prerequisite counts even through skills outside ``needs`` (a before b before c orders a
+    before c), and a prerequisite of an essential skill ranks as essential. Should the data hold
+    a prerequisite cycle, its members are kept together.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for n in ("algebra", "ml", "talk"): G.add_node(n, label=n)
+    >>> _ = G.add_edge("algebra", "ml", key="prerequisiteOf")
+    >>> learning_order(G, {"ml": True, "algebra": False, "talk": True})
+    ['algebra', 'ml', 'talk']
+    """
+    prereq = nx.DiGraph((u, v) for u, v, key in G.edges(keys=True) if key == "prerequisiteOf")
+    order = nx.DiGraph()
+    order.add_nodes_from(needs)
+    for node in needs:
+        if node in prereq:
+            order.add_edges_from((node, later) for later in nx.descendants(prereq, node) if later in needs)
+    essential = {n: needs[n] or any(needs[later] for later in order.successors(n)) for n in needs}
+    rank = {n: (not essential[n], *_label_key(G, n)) for n in needs}
+    groups = nx.condensation(order)
+    members = {c: sorted(groups.nodes[c]["members"], key=rank.__getitem__) for c in groups}
+    ordered = nx.lexicographical_topological_sort(groups, key=lambda c: rank[members[c][0]])
+    return [n for c in ordered for n in members[c]]

@@ -1,0 +1,195 @@
+"""Next moves out of a role: the stated career steps first, then the roles with the most similar needs.
+
+Stated moves follow the sources' own relations from the role (progresses to, then is an entry
+route into, then can move to). Other roles are ranked by a weighted Jaccard similarity of what
+the person has and what the role needs: each skill or tool weighs 1 if essential, 0.5 if only
+good to have, tools 1, and the similarity is the sum of the smaller weights over the sum of the
+larger ones (1 for identical needs, 0 for nothing in common). Roles of a lower level are left
+out of that list: a step back is not a next move. Each move says whether it is an advancement
+(a higher level, entry < mid < senior < executive; else better pay in the same currency; else a
+stated progression) or lateral.
+
+>>> weighted_jaccard({"sql": 1.0, "talk": 0.5}, {"sql": 1.0, "ml": 1.0})
+0.4
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from mlgraph.costs import TOOL, need_weights
+from mlgraph.gap import missing_needs, sort_needs
+from mlgraph.network import capabilities, career_relations, node_summary, relation_label, skills_needed, tools_needed
+from mlgraph.paths import RELATION_PRIORITY
+
+#: Seniority levels (mlg:level), lowest first.
+LEVELS = ("entry", "mid", "senior", "executive")
+
+#: Salary figures that describe part of the pay or part of the people, not the role as a whole.
+PARTIAL_PAY = ("additional", "bonus", "entry", "senior", "experienced")
+
+
+@dataclass(frozen=True)
+class Move:
+    """One move out of a role: where to, why, and what it asks to learn."""
+
+    node: dict
+    kind: str
+    kind_reason: str
+    similarity: float
+    relation: str | None = None
+    relation_text: str = "has similar needs to"
+    sources: tuple[str, ...] = ()
+    shared: tuple[dict, ...] = ()
+    to_gain: tuple[dict, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"node": self.node, "kind": self.kind, "kind_reason": self.kind_reason,
+                "similarity": self.similarity, "relation": self.relation,
+                "relation_label": self.relation_text, "sources": list(self.sources),
+                "shared": list(self.shared), "to_gain": list(self.to_gain)}
+
+
+def weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Return sum of min weights over sum of max weights of two weighted sets (0 when both are empty)."""
+    keys = set(a) | set(b)
+    larger = sum(max(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
+    smaller = sum(min(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
+    return round(smaller / larger, 4) if larger else 0.0
+
+
+def person_weights(G: nx.MultiDiGraph, role: str, have: Collection[str] = frozenset()) -> dict[str, float]:
+    """Return the weighted needs of ``role`` with every skill or tool in ``have`` at full weight."""
+    weights = need_weights(G, role)
+    weights.update(dict.fromkeys(have, TOOL))
+    return weights
+
+
+def next_moves(G: nx.MultiDiGraph, role: str, n: int = 5, have: Collection[str] = frozenset()) -> list[Move]:
+    """Return up to ``n`` moves out of ``role``: stated ones first, then by similarity, best first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for r, level in [("junior", "entry"), ("senior", "senior"), ("tester", "entry")]:
+    ...     G.add_node(r, label=r, type="Role", level=level)
+    >>> G.add_node("sql", label="SQL", type="Skill")
+    >>> G.graph["relations"] = {"progressesTo": {"career": True, "label": "progresses to"}}
+    >>> _ = G.add_edges_from([("junior", "senior", "progressesTo", {"sources": ["a"]}),
+    ...     ("junior", "sql", "requiresSkill", {}), ("tester", "sql", "requiresSkill", {})])
+    >>> [(m.node["label"], m.kind, m.similarity) for m in next_moves(G, "junior")]
+    [('senior', 'advancement', 0.0), ('tester', 'lateral', 1.0)]
+    """
+    mine = person_weights(G, role, have)
+    had = capabilities(G, role) | set(have)
+    moves = [_move(G, role, target, mine, had, relation) for target, relation in stated_moves(G, role)]
+    stated = {m.node["id"] for m in moves}
+    similar = []
+    for target in G.nodes:
+        if target != role and target not in stated and G.nodes[target]["type"] == "Role" \
+                and not _lower_level(G, role, target):
+            score = weighted_jaccard(mine, need_weights(G, target))
+            if score > 0:
+                similar.append((-score, G.nodes[target]["label"].casefold(), target))
+    moves += [_move(G, role, target, mine, had) for *_, target in sorted(similar)]
+    return moves[:max(n, 0)]
+
+
+def stated_moves(G: nx.MultiDiGraph, role: str) -> list[tuple[str, str]]:
+    """Return (target role, relation) for the career relations out of ``role``, in relation priority order."""
+    career = career_relations(G)
+    best: dict[str, str] = {}
+    for _, target, relation in G.out_edges(role, keys=True):
+        if relation in career and G.nodes[target]["type"] == "Role" and target != role:
+            if target not in best or _priority(relation) < _priority(best[target]):
+                best[target] = relation
+    return sorted(best.items(), key=lambda tr: (_priority(tr[1]), G.nodes[tr[0]]["label"].casefold(), tr[0]))
+
+
+def _priority(relation: str) -> tuple[int, str]:
+    return (RELATION_PRIORITY.index(relation) if relation in RELATION_PRIORITY else len(RELATION_PRIORITY), relation)
+
+
+def _move(G, role, target, mine, had, relation=None) -> Move:
+    skills, tools = missing_needs(G, had, target)
+    needed = {**dict.fromkeys(tools_needed(G, target), True), **skills_needed(G, target)}
+    shared = {n: e for n, e in needed.items() if n in had}
+    kind, reason = move_kind(G, role, target, relation)
+    sources = sorted({s for r in career_relations(G) if G.has_edge(role, target, r)
+                      for s in G.edges[role, target, r]["sources"]}) if relation else []
+    return Move(
+        node=node_summary(G, target), kind=kind, kind_reason=reason,
+        similarity=weighted_jaccard(mine, need_weights(G, target)), relation=relation,
+        relation_text=relation_label(G, relation) if relation else Move.relation_text,
+        sources=tuple(sources),
+        shared=tuple(_need(G, n, shared[n]) for n in sort_needs(G, shared)),
+        to_gain=tuple(_need(G, n, needed[n]) for n in sort_needs(G, {**dict.fromkeys(tools, True), **skills})),
+    )
+
+
+def _need(G: nx.MultiDiGraph, node: str, essential: bool) -> dict:
+    return dict(node_summary(G, node), essential=essential)
+
+
+def move_kind(G: nx.MultiDiGraph, source: str, target: str, relation: str | None = None) -> tuple[str, str]:
+    """Return ("advancement" or "lateral", why): by level, else by pay, else by a stated progression.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", level="mid"); G.add_node("b", level="senior")
+    >>> move_kind(G, "a", "b")
+    ('advancement', 'more senior: mid to senior')
+    """
+    low, high = (_level(G, n) for n in (source, target))
+    if low is not None and high is not None and low != high:
+        if high > low:
+            return "advancement", f"more senior: {LEVELS[low]} to {LEVELS[high]}"
+        return "lateral", f"less senior: {LEVELS[low]} to {LEVELS[high]}"
+    paid = better_paid(G, source, target)
+    if paid:
+        return "advancement", paid
+    if relation == "progressesTo":
+        return "advancement", "a career step up the sources describe"
+    return "lateral", "same level" if low is not None and low == high else "no level or pay difference known"
+
+
+def _level(G: nx.MultiDiGraph, node: str) -> int | None:
+    level = G.nodes[node].get("level")
+    return LEVELS.index(level) if level in LEVELS else None
+
+
+def _lower_level(G: nx.MultiDiGraph, source: str, target: str) -> bool:
+    low, high = _level(G, source), _level(G, target)
+    return low is not None and high is not None and high < low
+
+
+def typical_pay(G: nx.MultiDiGraph, role: str) -> dict[tuple[str, str], float]:
+    """Return the median whole-role salary figure of ``role`` per (currency, period).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("r", salaries=[{"amount": 10.0, "currency": "INR", "period": "year", "statistic": "average"},
+    ...                           {"amount": 2.0, "currency": "INR", "period": "year", "statistic": "additional pay"}])
+    >>> typical_pay(G, "r")
+    {('INR', 'year'): 10.0}
+    """
+    figures: dict[tuple[str, str], list[float]] = {}
+    for salary in G.nodes[role].get("salaries", ()):
+        if any(word in salary.get("statistic", "").casefold() for word in PARTIAL_PAY):
+            continue
+        amount = salary.get("amount")
+        if amount is None and salary.get("min") is not None and salary.get("max") is not None:
+            amount = (salary["min"] + salary["max"]) / 2
+        if amount is not None and salary.get("currency"):
+            figures.setdefault((salary["currency"], salary.get("period", "")), []).append(amount)
+    return {key: statistics.median(values) for key, values in sorted(figures.items())}
+
+
+def better_paid(G: nx.MultiDiGraph, source: str, target: str) -> str | None:
+    """Return why ``target`` pays more than ``source`` in a currency both are paid in, or None."""
+    mine, theirs = typical_pay(G, source), typical_pay(G, target)
+    for (currency, period), amount in theirs.items():
+        before = mine.get((currency, period))
+        if before is not None and amount > before * 1.05:
+            return f"better paid: {currency} {amount:,.0f} against {currency} {before:,.0f} a {period or 'period'}"
+    return None
