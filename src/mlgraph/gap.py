@@ -63,6 +63,7 @@ def skill_gap(G: nx.MultiDiGraph, source: str, target: str, have: Collection[str
     skills, tools = missing_needs(G, had, target)
     needed = skills_needed(G, target)
     shared = [s for s in needed if s in had]
+    earlier = earlier_needs(G, [*skills, *tools])
 
     def entry(node: str, **extra) -> dict:
         return dict(node_summary(G, node), **extra, sources=requirement_sources(G, target, node))
@@ -72,7 +73,8 @@ def skill_gap(G: nx.MultiDiGraph, source: str, target: str, have: Collection[str
 
     return Gap(
         source=node_summary(G, source), target=node_summary(G, target),
-        skills_to_gain=tuple(entry(s, essential=skills[s], taught_by=teachers(G, s), builds_on=builds_on(G, s))
+        skills_to_gain=tuple(entry(s, essential=skills[s], taught_by=teachers(G, s), builds_on=builds_on(G, s),
+                                   learn_after=[node_summary(G, n) for n in sort_needs(G, dict.fromkeys(earlier[s], True))])
                              for s in sort_needs(G, skills)),
         skills_shared=tuple(entry(s, essential=needed[s], covered_by=covered(s))
                             for s in sort_needs(G, {s: needed[s] for s in shared})),
@@ -119,6 +121,18 @@ def builds_on(G: nx.MultiDiGraph, skill: str) -> list[dict]:
     return [node_summary(G, n) for n in sorted(before, key=lambda n: _label_key(G, n))]
 
 
+def earlier_needs(G: nx.MultiDiGraph, needs: Collection[str]) -> dict[str, set[str]]:
+    """Map each of ``needs`` to the others that are its prerequisites, directly or through other skills.
+
+    >>> G = nx.MultiDiGraph([("algebra", "ml", "prerequisiteOf"), ("ml", "deep", "prerequisiteOf")])
+    >>> earlier_needs(G, ["deep", "algebra"])
+    {'deep': {'algebra'}, 'algebra': set()}
+    """
+    prereq = nx.DiGraph((u, v) for u, v, key in G.edges(keys=True) if key == "prerequisiteOf")
+    wanted = set(needs)
+    return {n: (nx.ancestors(prereq, n) & wanted if n in prereq else set()) for n in needs}
+
+
 def learning_order(G: nx.MultiDiGraph, needs: Mapping[str, bool]) -> list[str]:
     """Order ``needs`` (node -> essential?) so prerequisites come first; ties essential first, by label.
 
@@ -132,12 +146,9 @@ def learning_order(G: nx.MultiDiGraph, needs: Mapping[str, bool]) -> list[str]:
     >>> learning_order(G, {"ml": True, "algebra": False, "talk": True})
     ['algebra', 'ml', 'talk']
     """
-    prereq = nx.DiGraph((u, v) for u, v, key in G.edges(keys=True) if key == "prerequisiteOf")
     order = nx.DiGraph()
     order.add_nodes_from(needs)
-    for node in needs:
-        if node in prereq:
-            order.add_edges_from((node, later) for later in nx.descendants(prereq, node) if later in needs)
+    order.add_edges_from((before, n) for n, earlier in earlier_needs(G, needs).items() for before in earlier)
     essential = {n: needs[n] or any(needs[later] for later in order.successors(n)) for n in needs}
     rank = {n: (not essential[n], *_label_key(G, n)) for n in needs}
     groups = nx.condensation(order)

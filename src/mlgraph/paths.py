@@ -159,7 +159,7 @@ def explain_route(G: nx.MultiDiGraph, H: nx.DiGraph, nodes: list[str], have: Col
     """Turn a node sequence of the career network into a Route with explained steps."""
     steps = tuple(explain_step(G, H, u, v, have) for u, v in itertools.pairwise(nodes))
     return Route(nodes=tuple(node_summary(G, n) for n in nodes), steps=steps,
-                 cost=sum(step.cost for step in steps))
+                 cost=round(sum(step.cost for step in steps), 6))  # so 0.1 + 0.2 prints as 0.3
 
 
 def explain_step(G: nx.MultiDiGraph, H: nx.DiGraph, u: str, v: str, have: Collection[str] = frozenset()) -> Step:

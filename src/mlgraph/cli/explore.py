@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from mlgraph.cli.base import Footnotes, echo_json, json_option, pass_settings, wrap
+from mlgraph.cli.guide import cost_option, have_option, load_have
 from mlgraph.errors import BadInput, NothingFound
 from mlgraph.vocab import NODE_TYPES, compact_iri
 
@@ -18,9 +19,11 @@ ROUTE_ENDS = ("Role", "EducationPath")
 @click.option("--via", multiple=True, metavar="NAME", help="Only routes through this node (repeatable, in order).")
 @click.option("--avoid", multiple=True, metavar="NAME", help="Only routes that avoid this node (repeatable).")
 @click.option("--max-hops", type=int, default=None, help="Only routes of at most this many steps.")
+@cost_option
+@have_option
 @json_option
 @pass_settings
-def path(settings, source, target, k, via, avoid, max_hops, as_json):
+def path(settings, source, target, k, via, avoid, max_hops, cost_name, have_file, as_json):
     """Find routes from SOURCE to TARGET over career steps and entry routes.
 
     Each step names the relation, the article(s) that support it, and the skills and tools the
@@ -32,23 +35,27 @@ def path(settings, source, target, k, via, avoid, max_hops, as_json):
       mlgraph path "data scientist" "machine learning architect"
       mlgraph path "software developer" "ml engineer" -k 3 --json
       mlgraph path "data scientist" "ml architect" --avoid "machine learning specialist"
+      mlgraph path "software engineer" "ml architect" --cost skills --have me.txt
     """
+    from mlgraph.costs import step_cost
     from mlgraph.names import resolve
     from mlgraph.network import node_summary
     from mlgraph.paths import find_routes
 
     G = settings.network()
     src, dst = (resolve(G, name, ROUTE_ENDS) for name in (source, target))
+    have = load_have(G, have_file)
     routes = find_routes(G, src, dst, k=k, via=[resolve(G, n, ROUTE_ENDS) for n in via],
-                         avoid=[resolve(G, n, ROUTE_ENDS) for n in avoid], max_hops=max_hops)
+                         avoid=[resolve(G, n, ROUTE_ENDS) for n in avoid], max_hops=max_hops,
+                         cost=step_cost(cost_name, have), have=have)
     if as_json:
         echo_json({"source": node_summary(G, src), "target": node_summary(G, dst),
                    "paths": [route.as_dict() for route in routes]})
         return
-    click.echo(render_routes(G, routes, k))
+    click.echo(render_routes(G, routes, k, show_cost=cost_name != "hops"))
 
 
-def render_routes(G, routes, k: int) -> str:
+def render_routes(G, routes, k: int, show_cost: bool = False) -> str:
     """Return routes as text: one numbered block per route, then the sources cited."""
     notes = Footnotes(G)
     blocks = []
@@ -57,10 +64,12 @@ def render_routes(G, routes, k: int) -> str:
     for number, route in enumerate(routes, 1):
         names = " → ".join(n["label"] for n in route.nodes)
         head = f"Route {number}" if len(routes) > 1 else "Route"
-        lines = [wrap(f"{head}: {names}  ({route.hops} step{'s' * (route.hops != 1)})")]
+        cost = f", cost {route.cost:g}" if show_cost else ""
+        lines = [wrap(f"{head}: {names}  ({route.hops} step{'s' * (route.hops != 1)}{cost})")]
         for i, step in enumerate(route.steps, 1):
             lines.append(wrap(f"{G.nodes[step.source]['label']} {step.relation_text} "
-                              f"{G.nodes[step.target]['label']} {notes.cite(step.sources)}",
+                              f"{G.nodes[step.target]['label']} {notes.cite(step.sources)}"
+                              + (f"  (cost {step.cost:g})" if show_cost else ""),
                               indent="      ", first=f"  {i:>2}. "))
             lines.extend(_render_gains(step))
         blocks.append("\n".join(lines))

@@ -1,0 +1,112 @@
+"""Route costs on the guidance fixture: software engineer -> ML architect has a short route that
+asks to learn a lot (through research scientist) and a longer one that asks less (through the
+ML engineers); the header comment of tests/fixtures/guidance.ttl works the figures out."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mlgraph.cli import main
+from mlgraph.costs import EPSILON, blend_cost, learning_cost, skills_cost, step_cost
+from mlgraph.errors import BadInput
+from mlgraph.load import ontology_dir, parse_files
+from mlgraph.paths import find_routes, hop_cost
+from mlgraph.project import project_graph
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]
+MLD = "https://w3id.org/mlgraph/id/"
+SE, RS, JR, MLE, ARCH = (MLD + n for n in (
+    "software-engineer", "research-scientist", "junior-ml-engineer", "ml-engineer", "ml-architect"))
+SHORT = ["software engineer", "research scientist", "ML architect"]
+LONG = ["software engineer", "junior ML engineer", "ML engineer", "ML architect"]
+
+
+@pytest.fixture(scope="module")
+def guide():
+    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "guidance.ttl"]))
+
+
+def labels(route):
+    return [n["label"] for n in route.nodes]
+
+
+def test_step_costs_count_new_essential_optional_and_tools(guide):
+    # research scientist: 5 new essential skills, communication optional, TensorFlow new
+    assert skills_cost(guide, SE, RS) == 5 + 0.5 + 1
+    assert skills_cost(guide, JR, MLE) == 1 + 0.5 + 0.5 + 1
+    assert blend_cost(guide, JR, MLE) == 1 + 3
+
+
+def test_a_step_with_nothing_new_still_costs_epsilon(guide):
+    assert skills_cost(guide, MLE, JR) == EPSILON
+    assert learning_cost({}, ()) == EPSILON > 0
+
+
+@pytest.mark.parametrize("name, expected, cost", [
+    ("hops", SHORT, 2), ("skills", LONG, 6.5), ("blend", LONG, 3 + 6.5),
+])
+def test_each_cost_picks_its_own_best_route(guide, name, expected, cost):
+    route = find_routes(guide, SE, ARCH, cost=step_cost(name))[0]
+    assert labels(route) == expected
+    assert route.cost == pytest.approx(cost)
+    assert route.cost == pytest.approx(sum(step.cost for step in route.steps))
+
+
+def test_have_makes_known_skills_free(guide):
+    have = {MLD + "machine-learning", MLD + "deep-learning", MLD + "tensorflow"}
+    route = find_routes(guide, SE, ARCH, cost=step_cost("skills", have), have=have)[0]
+    assert labels(route) == LONG
+    assert [s.cost for s in route.steps] == [EPSILON, 1.0, 2.5]  # only the optional skills and Spark remain
+    assert route.cost < find_routes(guide, SE, ARCH, cost=step_cost("skills"))[0].cost
+    assert [s["label"] for s in route.steps[1].new_skills] == ["communication", "linear algebra"]
+
+
+def test_when_nothing_is_new_the_shorter_route_wins(guide):
+    have = {MLD + n for n in ("statistics", "linear-algebra", "machine-learning", "deep-learning",
+                              "research-methods", "communication", "system-design", "leadership",
+                              "tensorflow", "spark")}
+    route = find_routes(guide, SE, ARCH, cost=step_cost("skills", have))[0]
+    assert labels(route) == SHORT and route.cost == pytest.approx(2 * EPSILON)
+
+
+def test_unknown_cost_is_bad_input():
+    assert step_cost("hops") is hop_cost
+    with pytest.raises(BadInput, match="known costs: hops, skills, blend"):
+        step_cost("money")
+
+
+def run(*args):
+    return CliRunner().invoke(main, [*GUIDE, *args])
+
+
+def test_cli_path_json_has_route_and_step_costs():
+    result = run("path", "software engineer", "ml architect", "--cost", "skills", "--json")
+    assert result.exit_code == 0, result.output
+    best = json.loads(result.stdout)["paths"][0]
+    assert [n["label"] for n in best["nodes"]] == LONG
+    assert best["cost"] == 6.5 and [s["cost"] for s in best["steps"]] == [1, 3, 2.5]
+
+
+def test_cli_path_text_shows_costs_only_when_asked():
+    skills = run("path", "software engineer", "ml architect", "--cost", "skills")
+    assert skills.exit_code == 0, skills.output
+    assert skills.stdout.splitlines()[0].endswith("(3 steps, cost 6.5)")
+    assert "progresses to ML engineer [2]  (cost 3)" in skills.stdout
+    hops = run("path", "software engineer", "ml architect")
+    assert hops.stdout.splitlines()[0] == "Route: software engineer → research scientist → ML architect  (2 steps)"
+
+
+def test_cli_path_have_lowers_the_cost(tmp_path):
+    mine = tmp_path / "me.txt"
+    mine.write_text("machine learning\ndeep learning\nTensorFlow\n", encoding="utf-8")
+    result = run("path", "software engineer", "ml architect", "--cost", "skills", "--have", str(mine), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["paths"][0]["cost"] == pytest.approx(3.51)
+
+
+def test_cli_path_rejects_an_unknown_cost():
+    result = run("path", "software engineer", "ml architect", "--cost", "money")
+    assert result.exit_code == 2 and "money" in result.stderr
