@@ -36,6 +36,7 @@ def test_path_json_matches_the_contract():
     data = json.loads(result.stdout)
     assert data["source"] == {"id": MLD + "intern", "label": "intern", "type": "Role", "level": "entry"}
     assert [p["hops"] for p in data["paths"]] == [3, 3]
+    assert data["paths"][0]["nodes"][2]["label"] == "senior developer"
     assert data["paths"][0]["steps"][0] == {**data["paths"][0]["steps"][0], "from": MLD + "intern",
                                             "relation": "leadsTo", "to": MLD + "junior-developer",
                                             "sources": ["https://w3id.org/mlgraph/source/a"]}

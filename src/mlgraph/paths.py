@@ -117,13 +117,20 @@ def find_routes(
     for nodes in itertools.islice(candidates, SEARCH_LIMIT):
         if max_hops is not None and len(nodes) - 1 > max_hops and cost is hop_cost:
             break
+        weight = nx.path_weight(H, nodes, "weight")
+        if len(chosen) >= k and weight > chosen[-1][0]:
+            break  # past the k-th cost: the remaining candidates only cost more
         if _acceptable(nodes, via, max_hops):
-            chosen.append(explain_route(G, H, nodes, have))
-            if len(chosen) == k:
-                break
+            chosen.append((weight, nodes))
     if not chosen:
         raise NoRoute(_no_route_message(G, source, target, via, avoid, max_hops))
-    return chosen
+    # Among routes of equal cost, prefer stated progressions over entry routes and sideways moves.
+    chosen.sort(key=lambda item: (item[0], _relation_rank(H, item[1])))
+    return [explain_route(G, H, nodes, have) for _, nodes in chosen[:k]]
+
+
+def _relation_rank(H: nx.DiGraph, nodes: list[str]) -> int:
+    return sum(min(map(_priority, H.edges[u, v]["relations"]))[0] for u, v in itertools.pairwise(nodes))
 
 
 def _check_route_request(source, target, k, via, avoid, max_hops) -> None:
@@ -168,9 +175,9 @@ def explain_step(G: nx.MultiDiGraph, H: nx.DiGraph, u: str, v: str, have: Collec
     sources = sorted({s for r in relations for s in G.edges[u, v, r]["sources"]})
     had = capabilities(G, u) | set(have)
     new_skills = [dict(node_summary(G, s), essential=essential)
-                  for s, essential in sorted(skills_needed(G, v).items(), key=lambda kv: (not kv[1], G.nodes[kv[0]]["label"]))
+                  for s, essential in sorted(skills_needed(G, v).items(), key=lambda kv: (not kv[1], G.nodes[kv[0]]["label"].casefold()))
                   if s not in had]
-    new_tools = [node_summary(G, t) for t in sorted(tools_needed(G, v) - had, key=lambda t: G.nodes[t]["label"])]
+    new_tools = [node_summary(G, t) for t in sorted(tools_needed(G, v) - had, key=lambda t: G.nodes[t]["label"].casefold())]
     return Step(source=u, relation=relations[0], target=v, sources=tuple(sources),
                 cost=H.edges[u, v]["weight"], relations=tuple(relations),
                 relation_text=relation_label(G, relations[0]),

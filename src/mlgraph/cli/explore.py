@@ -71,20 +71,29 @@ def render_routes(G, routes, k: int, show_cost: bool = False) -> str:
                               f"{G.nodes[step.target]['label']} {notes.cite(step.sources)}"
                               + (f"  (cost {step.cost:g})" if show_cost else ""),
                               indent="      ", first=f"  {i:>2}. "))
-            lines.extend(_render_gains(step))
+            lines.extend(_render_gains(G, step))
         blocks.append("\n".join(lines))
     blocks.append(notes.render())
     return "\n\n".join(b for b in blocks if b)
 
 
-def _render_gains(step) -> list[str]:
+#: How many new skills or tools a step lists before saying "and N more".
+GAINS_SHOWN = 10
+
+
+def _render_gains(G, step) -> list[str]:
     essential = [s["label"] for s in step.new_skills if s["essential"]]
     optional = [s["label"] for s in step.new_skills if not s["essential"]]
     tools = [t["label"] for t in step.new_tools]
     lines = []
     for title, items in (("new skills", essential), ("good to have", optional), ("new tools", tools)):
         if items:
-            lines.append(wrap(", ".join(items), indent=" " * 20, first=f"      {title + ':':<14}"))
+            shown = ", ".join(items[:GAINS_SHOWN]) + (
+                f" and {len(items) - GAINS_SHOWN} more" if len(items) > GAINS_SHOWN else "")
+            lines.append(wrap(shown, indent=" " * 20, first=f"      {title + ':':<14}"))
+    if any(len(items) > GAINS_SHOWN for items in (essential, optional, tools)):
+        lines.append(wrap(f'(all of them: mlgraph gap "{G.nodes[step.source]["label"]}" "{G.nodes[step.target]["label"]}")',
+                          indent=" " * 20, first=" " * 20))
     return lines
 
 
