@@ -103,3 +103,14 @@ def test_cli_text_groups_needs_and_cites_sources():
 def test_cli_unknown_role_gets_suggestions():
     result = CliRunner().invoke(main, [*GUIDE, "gap", "data scientst", "ml engineer"])
     assert result.exit_code == 1 and "did you mean: data scientist" in result.stderr
+
+
+def test_prerequisites_the_role_does_not_list_are_added_first(guide):
+    # ML architect needs machine learning and deep learning, which build on linear algebra; the data
+    # analyst has statistics but not linear algebra, and the architect does not list it.
+    gap = skill_gap(guide, MLD + "data-analyst", MLD + "ml-architect")
+    (algebra,) = gap.prerequisites_to_gain
+    assert algebra["label"] == "linear algebra" and algebra["sources"] == [SRC + "a"]
+    assert labels(algebra["needed_for"]) == ["deep learning", "machine learning"]
+    assert labels(gap.learning_order)[:3] == ["linear algebra", "machine learning", "deep learning"]
+    assert "linear algebra" not in labels(gap.skills_to_gain)

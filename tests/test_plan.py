@@ -121,3 +121,11 @@ def test_cli_plan_with_have(tmp_path):
 def test_cli_plan_without_route_exits_1():
     result = run("plan", "ml architect", "data scientist")
     assert result.exit_code == 1 and "no career route" in result.stderr
+
+
+def test_missing_prerequisites_are_planned_before_what_builds_on_them(guide):
+    route = find_routes(guide, MLD + "data-analyst", ARCH, cost=step_cost("skills"))[0]
+    first = plan_steps(guide, route)[0]
+    assert first.step.target == DS
+    assert [(i["label"], i["prerequisite"]) for i in first.learn] == [("linear algebra", True), ("machine learning", False)]
+    assert "1. **linear algebra** (prerequisite) [" in render_plan(guide, route)

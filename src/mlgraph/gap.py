@@ -4,7 +4,8 @@ The person has the skills and tools of their current role (or what their educati
 teaches), plus those of their profile. The target role needs essential and optional skills and
 tools; what is missing is listed essential first, each with the education paths that teach it
 and the organizations that offer those paths, and put in a learning order that keeps every
-prerequisite before what builds on it.
+prerequisite before what builds on it. Prerequisites the person lacks that the role does not
+list itself (machine learning, before deep learning) are added to the learning order too.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -39,6 +40,7 @@ class Gap:
     tools_to_gain: tuple[dict, ...]
     tools_shared: tuple[dict, ...]
     learning_order: tuple[dict, ...]
+    prerequisites_to_gain: tuple[dict, ...] = ()
     profile: tuple[dict, ...] = ()
 
     def as_dict(self) -> dict:
@@ -46,6 +48,7 @@ class Gap:
             "source": self.source, "target": self.target,
             "skills_to_gain": list(self.skills_to_gain), "skills_shared": list(self.skills_shared),
             "tools_to_gain": list(self.tools_to_gain), "tools_shared": list(self.tools_shared),
+            "prerequisites_to_gain": list(self.prerequisites_to_gain),
             "learning_order": list(self.learning_order), "profile": list(self.profile),
         }
 
@@ -61,29 +64,54 @@ def skill_gap(G: nx.MultiDiGraph, source: str, target: str, have: Collection[str
     own = capabilities(G, source)
     had = own | set(have)
     skills, tools = missing_needs(G, had, target)
+    extra = missing_prerequisites(G, skills, had)
+    needs = {**dict.fromkeys(tools, True), **skills, **dict.fromkeys(extra, False)}
+    earlier = earlier_needs(G, needs)
     needed = skills_needed(G, target)
-    shared = [s for s in needed if s in had]
-    earlier = earlier_needs(G, [*skills, *tools])
 
-    def entry(node: str, **extra) -> dict:
-        return dict(node_summary(G, node), **extra, sources=requirement_sources(G, target, node))
+    def entry(node: str, **more) -> dict:
+        return {**node_summary(G, node), "sources": requirement_sources(G, target, node), **more}
+
+    def to_learn(node: str, **more) -> dict:
+        return entry(node, **more, taught_by=teachers(G, node), builds_on=builds_on(G, node),
+                     learn_after=[node_summary(G, n) for n in sort_needs(G, dict.fromkeys(earlier[node], True))])
 
     def covered(node: str) -> str:
         return "source" if node in own else "profile"
 
     return Gap(
         source=node_summary(G, source), target=node_summary(G, target),
-        skills_to_gain=tuple(entry(s, essential=skills[s], taught_by=teachers(G, s), builds_on=builds_on(G, s),
-                                   learn_after=[node_summary(G, n) for n in sort_needs(G, dict.fromkeys(earlier[s], True))])
-                             for s in sort_needs(G, skills)),
+        skills_to_gain=tuple(to_learn(s, essential=skills[s]) for s in sort_needs(G, skills)),
         skills_shared=tuple(entry(s, essential=needed[s], covered_by=covered(s))
-                            for s in sort_needs(G, {s: needed[s] for s in shared})),
-        tools_to_gain=tuple(entry(t, taught_by=teachers(G, t)) for t in sort_needs(G, dict.fromkeys(tools, True))),
+                            for s in sort_needs(G, {s: needed[s] for s in needed if s in had})),
+        tools_to_gain=tuple(to_learn(t) for t in sort_needs(G, dict.fromkeys(tools, True))),
         tools_shared=tuple(entry(t, covered_by=covered(t))
                            for t in sort_needs(G, dict.fromkeys(tools_needed(G, target) & had, True))),
-        learning_order=tuple(node_summary(G, n) for n in learning_order(G, {**dict.fromkeys(tools, True), **skills})),
+        prerequisites_to_gain=tuple(
+            to_learn(p, sources=prerequisite_sources(G, p),
+                     needed_for=[node_summary(G, n) for n in sort_needs(G, skills) if p in earlier[n]])
+            for p in sort_needs(G, dict.fromkeys(extra, True))),
+        learning_order=tuple(node_summary(G, n) for n in learning_order(G, needs)),
         profile=tuple(node_summary(G, n) for n in sorted(set(have) - own, key=lambda n: _label_key(G, n)) if n in G),
     )
+
+
+def prerequisite_sources(G: nx.MultiDiGraph, skill: str) -> list[str]:
+    """Return the sources that say ``skill`` is a prerequisite of another skill."""
+    return sorted({s for _, _, key, sources in G.out_edges(skill, keys=True, data="sources")
+                   if key == "prerequisiteOf" for s in sources})
+
+
+def missing_prerequisites(G: nx.MultiDiGraph, skills: Collection[str], had: Collection[str]) -> set[str]:
+    """Return the skills that ``skills`` build on (directly or not) that are neither had nor among them.
+
+    >>> G = nx.MultiDiGraph([("algebra", "ml", "prerequisiteOf"), ("ml", "deep", "prerequisiteOf")])
+    >>> sorted(missing_prerequisites(G, ["deep"], had=["algebra"]))
+    ['ml']
+    """
+    prereq = nx.DiGraph((u, v) for u, v, key in G.edges(keys=True) if key == "prerequisiteOf")
+    before = set().union(*(nx.ancestors(prereq, s) for s in skills if s in prereq))
+    return before - set(had) - set(skills)
 
 
 def sort_needs(G: nx.MultiDiGraph, needs: Mapping[str, bool]) -> list[str]:
@@ -137,8 +165,9 @@ def learning_order(G: nx.MultiDiGraph, needs: Mapping[str, bool]) -> list[str]:
     """Order ``needs`` (node -> essential?) so prerequisites come first; ties essential first, by label.
 
     A prerequisite counts even through skills outside ``needs`` (a before b before c orders a
-    before c), and a prerequisite of an essential skill ranks as essential. Should the data hold
-    a prerequisite cycle, its members are kept together.
+    before c), a prerequisite of an essential skill ranks as essential, and among equals what
+    something builds on comes first. Should the data hold a prerequisite cycle, its members are
+    kept together.
 
     >>> G = nx.MultiDiGraph()
     >>> for n in ("algebra", "ml", "talk"): G.add_node(n, label=n)
@@ -150,7 +179,8 @@ def learning_order(G: nx.MultiDiGraph, needs: Mapping[str, bool]) -> list[str]:
     order.add_nodes_from(needs)
     order.add_edges_from((before, n) for n, earlier in earlier_needs(G, needs).items() for before in earlier)
     essential = {n: needs[n] or any(needs[later] for later in order.successors(n)) for n in needs}
-    rank = {n: (not essential[n], *_label_key(G, n)) for n in needs}
+    # Foundations first: among equals, what something else builds on comes before what nothing does.
+    rank = {n: (not essential[n], not order.out_degree(n), *_label_key(G, n)) for n in needs}
     groups = nx.condensation(order)
     members = {c: sorted(groups.nodes[c]["members"], key=rank.__getitem__) for c in groups}
     ordered = nx.lexicographical_topological_sort(groups, key=lambda c: rank[members[c][0]])

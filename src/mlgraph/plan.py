@@ -1,8 +1,9 @@
 """A study plan in Markdown for a route: per step, what to learn, where, and who says so.
 
 Each skill or tool is planned once, at the first step whose role needs it and that the person
-does not already have (from the starting role, their profile or an earlier step); within a step,
-prerequisites come first, then essential before good-to-have, then by label. The text has no
+does not already have (from the starting role, their profile or an earlier step), together with
+the prerequisites it builds on that the person lacks; within a step, prerequisites come first,
+then essential before good-to-have, then by label. The text has no
 dates and a fixed order, so two plans of the same route diff cleanly.
 
 >>> from mlgraph.paths import Route, Step
@@ -29,7 +30,9 @@ from pathlib import Path
 import networkx as nx
 
 from mlgraph.errors import BadInput
-from mlgraph.gap import builds_on, learning_order, missing_needs, requirement_sources, teachers
+from mlgraph.gap import (
+    builds_on, learning_order, missing_needs, missing_prerequisites, prerequisite_sources, requirement_sources, teachers,
+)
 from mlgraph.network import capabilities, node_summary
 from mlgraph.paths import Route, Step
 
@@ -59,9 +62,11 @@ def plan_steps(G: nx.MultiDiGraph, route: Route, have: Collection[str] = frozens
     planned = []
     for step in route.steps:
         skills, tools = missing_needs(G, known, step.target)
-        needs = {**dict.fromkeys(tools, True), **skills}
-        learn = tuple(dict(node_summary(G, n), essential=needs[n], tool=n in tools,
-                           sources=requirement_sources(G, step.target, n), builds_on=builds_on(G, n))
+        extra = missing_prerequisites(G, skills, known)
+        needs = {**dict.fromkeys(tools, True), **skills, **dict.fromkeys(extra, False)}
+        learn = tuple(dict(node_summary(G, n), essential=needs[n], tool=n in tools, prerequisite=n in extra,
+                           sources=prerequisite_sources(G, n) if n in extra else requirement_sources(G, step.target, n),
+                           builds_on=builds_on(G, n))
                       for n in learning_order(G, needs))
         where, untaught = _where(G, learn)
         planned.append(PlanStep(step=step, learn=learn, where=where, untaught=untaught))
@@ -123,7 +128,8 @@ def _render_step(G, number: int, planned: PlanStep, cite) -> list[str]:
     if not planned.learn:
         lines.append(f"Nothing new: what {there} needs is already covered.")
     for i, item in enumerate(planned.learn, 1):
-        what = "tool" if item["tool"] else ("essential" if item["essential"] else "good to have")
+        what = ("tool" if item["tool"] else "prerequisite" if item["prerequisite"]
+                else "essential" if item["essential"] else "good to have")
         prereq = f"; builds on {', '.join(_md(p['label']) for p in item['builds_on'])}" if item["builds_on"] else ""
         lines.append(f"{i}. **{_md(item['label'])}** ({what}) {cite(item['sources'])}{prereq}")
     if planned.learn:

@@ -73,7 +73,9 @@ def render_gap(G, found) -> str:
         lines.append(wrap("with your profile: " + ", ".join(n["label"] for n in found.profile), indent="  ", first="  "))
     sections = (("Essential skills to gain", [s for s in found.skills_to_gain if s["essential"]]),
                 ("Good-to-have skills to gain", [s for s in found.skills_to_gain if not s["essential"]]),
-                ("Tools to gain", list(found.tools_to_gain)))
+                ("Tools to gain", list(found.tools_to_gain)),
+                (f"Prerequisites {found.target['label']} does not list but builds on",
+                 list(found.prerequisites_to_gain)))
     for title, items in sections:
         if items:
             lines += ["", f"{title} ({len(items)})", *_render_needs(items, notes)]
@@ -95,6 +97,8 @@ def _render_needs(items: list[dict], notes: Footnotes) -> list[str]:
     for item in items:
         text = f"{item['label']} {notes.cite(item['sources'])}"
         extra = []
+        if item.get("needed_for"):
+            extra.append(f"needed for {', '.join(p['label'] for p in item['needed_for'])}")
         if item.get("builds_on"):
             extra.append(f"builds on {', '.join(p['label'] for p in item['builds_on'])}")
         if item["taught_by"]:
@@ -112,7 +116,8 @@ def _render_needs(items: list[dict], notes: Footnotes) -> list[str]:
 
 def _prerequisites_first(found) -> list[str]:
     """Return "a, b → c" for every skill to gain that builds on other needs to gain, in learning order."""
-    before = {s["id"]: [p["label"] for p in s["learn_after"]] for s in found.skills_to_gain}
+    before = {s["id"]: [p["label"] for p in s["learn_after"]]
+              for s in (*found.skills_to_gain, *found.prerequisites_to_gain)}
     return [f"{', '.join(before[n['id']])} → {n['label']}" for n in found.learning_order if before.get(n["id"])]
 
 
