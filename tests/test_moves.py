@@ -41,6 +41,7 @@ def test_stated_moves_first_then_by_similarity(guide):
 def test_each_move_says_why(guide):
     manager, engineer, statistician, *_ = next_moves(guide, DS)
     assert (manager.kind, manager.kind_reason) == ("advancement", "more senior: mid to executive")
+    assert manager.coverage == 0.6  # communication (1) and machine learning (0.5) of 2.5
     assert manager.sources == ("https://w3id.org/mlgraph/source/a",)
     assert (engineer.kind, engineer.kind_reason) == ("lateral", "same level")
     assert [n["label"] for n in engineer.shared] == ["machine learning", "Python", "communication"]
@@ -110,7 +111,8 @@ def test_cli_text_ranks_and_explains():
     result = run("next", "data scientist", "-n", "3")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert " 1. ML manager — advancement (more senior: mid to executive)\n    progresses to [1]; similarity 0.17" in out
+    assert (" 1. ML manager — advancement (more senior: mid to executive)\n"
+            "    progresses to [1]; similarity 0.17; you cover 60% of its needs") in out
     assert " 3. statistician — lateral (same level)\n    similar skills and tools; similarity 0.45" in out
     assert "to gain:   R" in out
 
@@ -118,3 +120,16 @@ def test_cli_text_ranks_and_explains():
 def test_cli_next_with_nothing_to_offer_exits_1():
     result = run("next", "chef")
     assert result.exit_code == 1 and "no moves known out of chef" in result.stderr
+
+
+def test_stated_moves_go_nearest_level_first_and_steps_down_last():
+    import networkx as nx
+
+    G = nx.MultiDiGraph(relations={r: {"career": True, "label": r} for r in ("progressesTo", "canMoveTo")})
+    for name, level in [("me", "mid"), ("boss", "executive"), ("lead", "senior"), ("junior", "entry"),
+                        ("peer", None)]:
+        G.add_node(name, label=name, type="Role", **({"level": level} if level else {}))
+    G.add_edges_from((u, v, k, {"sources": []}) for u, v, k in [
+        ("me", "boss", "progressesTo"), ("me", "lead", "progressesTo"),
+        ("me", "junior", "canMoveTo"), ("me", "peer", "canMoveTo")])
+    assert ranking(next_moves(G, "me")) == ["lead", "boss", "peer", "junior"]

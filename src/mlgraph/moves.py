@@ -1,10 +1,12 @@
 """Next moves out of a role: the stated career steps first, then the roles with the most similar needs.
 
 Stated moves follow the sources' own relations from the role (progresses to, then is an entry
-route into, then can move to). Other roles are ranked by a weighted Jaccard similarity of what
+route into, then can move to; within one relation the nearest level up first and steps down
+last, then the most similar). Other roles are ranked by a weighted Jaccard similarity of what
 the person has and what the role needs: each skill or tool weighs 1 if essential, 0.5 if only
 good to have, tools 1, and the similarity is the sum of the smaller weights over the sum of the
-larger ones (1 for identical needs, 0 for nothing in common). Roles of a lower level are left
+larger ones (1 for identical needs, 0 for nothing in common); each move also says what share of the
+role's weighted needs the person already covers. Roles of a lower level are left
 out of that list: a step back is not a next move. Each move says whether it is an advancement
 (a higher level, entry < mid < senior < executive; else better pay in the same currency; else a
 stated progression) or lateral.
@@ -41,6 +43,7 @@ class Move:
     kind: str
     kind_reason: str
     similarity: float
+    coverage: float = 0.0
     relation: str | None = None
     relation_text: str = "has similar needs to"
     sources: tuple[str, ...] = ()
@@ -49,7 +52,7 @@ class Move:
 
     def as_dict(self) -> dict:
         return {"node": self.node, "kind": self.kind, "kind_reason": self.kind_reason,
-                "similarity": self.similarity, "relation": self.relation,
+                "similarity": self.similarity, "coverage": self.coverage, "relation": self.relation,
                 "relation_label": self.relation_text, "sources": list(self.sources),
                 "shared": list(self.shared), "to_gain": list(self.to_gain)}
 
@@ -60,6 +63,16 @@ def weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     larger = sum(max(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
     smaller = sum(min(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
     return round(smaller / larger, 4) if larger else 0.0
+
+
+def coverage(had: Collection[str], needs: Mapping[str, float]) -> float:
+    """Return the share of the weighted ``needs`` whose skills or tools are in ``had`` (1 if none needed).
+
+    >>> coverage({"sql", "talk"}, {"sql": 1.0, "ml": 1.0, "talk": 0.5})
+    0.6
+    """
+    total = sum(needs.values())
+    return round(sum(w for k, w in needs.items() if k in had) / total, 4) if total else 1.0
 
 
 def person_weights(G: nx.MultiDiGraph, role: str, have: Collection[str] = frozenset()) -> dict[str, float]:
@@ -85,6 +98,8 @@ def next_moves(G: nx.MultiDiGraph, role: str, n: int = 5, have: Collection[str] 
     mine = person_weights(G, role, have)
     had = capabilities(G, role) | set(have)
     moves = [_move(G, role, target, mine, had, relation) for target, relation in stated_moves(G, role)]
+    # Within one relation the nearest step up first (mid -> senior before mid -> executive), steps down last.
+    moves.sort(key=lambda m: (_priority(m.relation), _level_jump(G, role, m.node["id"]), -m.similarity))
     stated = {m.node["id"] for m in moves}
     similar = []
     for target in G.nodes:
@@ -121,7 +136,8 @@ def _move(G, role, target, mine, had, relation=None) -> Move:
                       for s in G.edges[role, target, r]["sources"]}) if relation else []
     return Move(
         node=node_summary(G, target), kind=kind, kind_reason=reason,
-        similarity=weighted_jaccard(mine, need_weights(G, target)), relation=relation,
+        similarity=weighted_jaccard(mine, need_weights(G, target)),
+        coverage=coverage(had, need_weights(G, target)), relation=relation,
         relation_text=relation_label(G, relation) if relation else Move.relation_text,
         sources=tuple(sources),
         shared=tuple(_need(G, n, shared[n]) for n in sort_needs(G, shared)),
@@ -157,6 +173,14 @@ def move_kind(G: nx.MultiDiGraph, source: str, target: str, relation: str | None
 def _level(G: nx.MultiDiGraph, node: str) -> int | None:
     level = G.nodes[node].get("level")
     return LEVELS.index(level) if level in LEVELS else None
+
+
+def _level_jump(G: nx.MultiDiGraph, source: str, target: str) -> int:
+    """Rank a move by level: the same or the next level first, then unknown levels, steps down last."""
+    low, high = _level(G, source), _level(G, target)
+    if low is None or high is None:
+        return len(LEVELS)
+    return high - low if high >= low else len(LEVELS) + low - high
 
 
 def _lower_level(G: nx.MultiDiGraph, source: str, target: str) -> bool:

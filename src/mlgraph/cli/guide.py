@@ -167,7 +167,8 @@ def render_moves(G, role: str, moves) -> str:
                else "similar skills and tools")
         lines += ["", wrap(f"{move.node['label']} — {move.kind} ({move.kind_reason})", indent="    ",
                            first=f"{rank:>2}. ")]
-        lines.append(wrap(f"{why}; similarity {move.similarity:.2f}", indent="      ", first="    "))
+        lines.append(wrap(f"{why}; similarity {move.similarity:.2f}; you cover {move.coverage:.0%} of its needs",
+                          indent="      ", first="    "))
         for title, items in (("shared", move.shared), ("to gain", move.to_gain)):
             if items:
                 labels = [i["label"] + ("" if i["essential"] else " (good to have)") for i in items[:LIST_LIMIT]]
