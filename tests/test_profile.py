@@ -85,6 +85,7 @@ def test_have_status_marks_skills_and_tools_only(guide):
     assert status[MLD + "sql"] == "have" and status[MLD + "python"] == "missing"
     assert MLD + "data-scientist" not in status
     assert have_status(guide, Profile(have=frozenset()), [MLD + "sql", MLD + "chef"]) == {MLD + "sql": "missing"}
+    assert have_status(guide, {MLD + "sql"}, [MLD + "sql", MLD + "r"]) == {MLD + "sql": "have", MLD + "r": "missing"}
 
 
 def test_cli_warns_about_unknown_names_on_stderr_and_keeps_going(tmp_path):

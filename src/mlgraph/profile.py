@@ -15,7 +15,7 @@ not printed: the command line warns about them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,8 +146,11 @@ def load_profile(G: nx.MultiDiGraph, path: Path) -> Profile:
     return profile
 
 
-def have_status(G: nx.MultiDiGraph, profile: Profile, nodes: Iterable[str] | None = None) -> dict[str, str]:
+def have_status(G: nx.MultiDiGraph, profile: Profile | Collection[str],
+                nodes: Iterable[str] | None = None) -> dict[str, str]:
     """Map skills and tools (all of them, or those in ``nodes``) to ``"have"`` or ``"missing"``.
+
+    ``profile`` is a Profile or the set of skills and tools held (as ``--have`` gives them).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("mld:sql", label="SQL", type="Skill")
@@ -155,6 +158,7 @@ def have_status(G: nx.MultiDiGraph, profile: Profile, nodes: Iterable[str] | Non
     >>> have_status(G, Profile(have=frozenset({"mld:sql"})))
     {'mld:sql': 'have', 'mld:python': 'missing'}
     """
+    held = profile.have if isinstance(profile, Profile) else set(profile)
     chosen = G.nodes if nodes is None else nodes
-    return {n: "have" if n in profile.have else "missing"
+    return {n: "have" if n in held else "missing"
             for n in chosen if n in G and G.nodes[n]["type"] in PROFILE_TYPES}
