@@ -14,6 +14,7 @@ from mlgraph import __version__
 from mlgraph.cli.base import MlgraphGroup, Settings
 from mlgraph.cli.explore import list_nodes, path, search, show, stats
 from mlgraph.cli.guide import gap, next_role, plan
+from mlgraph.cli.viz import viz
 
 
 @click.group(cls=MlgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,5 +42,5 @@ def main(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, no_cache:
     ctx.obj = Settings(data=data, use_cache=not no_cache, builtin=not no_builtin)
 
 
-for command in (path, show, list_nodes, search, stats, gap, next_role, plan):
+for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz):
     main.add_command(command)

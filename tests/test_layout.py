@@ -1,0 +1,119 @@
+"""Positions computed in Python: stable, spread out, and shaped by what the view shows."""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import subprocess
+import sys
+
+import networkx as nx
+
+from mlgraph.layout import (
+    CORE_SIZE, MIN_GAP, ROLE_ROOM, place_career, place_nodes, place_on_rings, place_route, place_view,
+    spread_apart,
+)
+from mlgraph.paths import find_routes
+from mlgraph.views import focus_view, route_view, whole_view
+
+MLD = "https://w3id.org/mlgraph/id/"
+
+
+def closest_pair(pos) -> float:
+    points = list(pos.values())
+    return min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1:])
+
+
+def test_same_input_same_positions_whatever_the_order():
+    edges = [(f"n{i}", f"n{(i * 7) % 40}") for i in range(40)]
+    nodes = [f"n{i}" for i in range(40)]
+    assert place_nodes(nodes, edges) == place_nodes(nodes[::-1], edges[::-1])
+
+
+def test_positions_are_whole_pixels_and_no_two_nodes_overlap():
+    G = nx.gnm_random_graph(120, 300, seed=3)
+    pos = place_nodes([str(n) for n in G], [(str(u), str(v)) for u, v in G.edges()])
+    assert len(pos) == 120 and all(isinstance(c, int) for xy in pos.values() for c in xy)
+    assert closest_pair(pos) >= MIN_GAP - 2
+
+
+def test_lone_nodes_stay_near_the_rest():
+    pos = place_nodes(["a", "b", "c", "lone"], [("a", "b"), ("b", "c")])
+    reach = max(math.hypot(*pos[n]) for n in "abc")
+    assert math.hypot(*pos["lone"]) < reach + 4 * MIN_GAP
+
+
+def test_large_graph_is_placed_quickly_around_a_core():
+    rng = random.Random(5)
+    nodes = [f"n{i}" for i in range(CORE_SIZE * 3)]
+    edges = [(nodes[i], nodes[rng.randrange(i)]) for i in range(1, len(nodes))]
+    pos = place_nodes(nodes, edges)
+    assert set(pos) == set(nodes) and closest_pair(dict(list(pos.items())[:300])) >= MIN_GAP - 2
+
+
+def test_spread_apart_gives_big_labels_more_room():
+    pos = spread_apart({"a": (0.0, 0.0), "b": (5.0, 0.0), "c": (300.0, 0.0)}, 40, room={"a": 100})
+    assert math.dist(pos["a"], pos["b"]) >= 100 + 20 - 1
+    assert pos["c"] == (300, 0)
+
+
+def test_rings_place_in_order_outside():
+    pos = {"x": (0.0, 0.0)}
+    place_on_rings(["a", "b", "c"], pos)
+    assert all(math.hypot(*pos[n]) == 2 * MIN_GAP for n in "abc")
+
+
+def test_career_columns_follow_the_moves(tiny):
+    roles = [n for n, t in tiny.nodes(data="type") if t == "Role"]
+    pos = place_career(tiny, roles)
+    x = {n.rsplit("/", 1)[1]: xy[0] for n, xy in pos.items()}
+    assert x["intern"] < x["junior-developer"] < x["senior-developer"] < x["team-lead"]
+    assert x["analyst"] == x["senior-developer"]
+
+
+def test_route_is_a_timeline_with_needs_below(tiny):
+    routes = find_routes(tiny, MLD + "intern", MLD + "team-lead", k=2)
+    pos = place_view(tiny, route_view(tiny, routes))
+    first = [n["id"] for n in routes[0].nodes]
+    assert [pos[n][1] for n in first] == [0] * len(first)
+    assert [pos[n][0] for n in first] == sorted(pos[n][0] for n in first)
+    second_only = [n["id"] for n in routes[1].nodes if n["id"] not in first]
+    assert all(pos[n][1] > 0 for n in second_only)
+    assert pos[MLD + "sql"][1] > max(y for _, y in (pos[n] for r in routes for n in (x["id"] for x in r.nodes)))
+
+
+def test_route_grid_is_wider_for_long_lists():
+    pos = place_route([["a", "b"]], {"b": [f"s{i}" for i in range(40)]})
+    xs = {pos[f"s{i}"][0] for i in range(40)}
+    assert len(xs) >= 4 and pos["b"][0] - pos["a"][0] >= 300
+
+
+def test_focus_rings_by_distance(tiny):
+    view = focus_view(tiny, MLD + "junior-developer", 2)
+    pos = place_view(tiny, view)
+    assert pos[MLD + "junior-developer"] == (0, 0)
+    near, far = math.hypot(*pos[MLD + "intern"]), math.hypot(*pos[MLD + "team-lead"])
+    assert 0 < near < far
+
+
+def test_whole_view_gives_roles_room_for_their_labels(tiny):
+    pos = place_view(tiny, whole_view(tiny))
+    roles = [n for n, t in tiny.nodes(data="type") if t == "Role"]
+    assert set(pos) == set(whole_view(tiny).nodes)
+    assert all(math.dist(pos[r], pos[o]) >= ROLE_ROOM + MIN_GAP / 2 - 2 for r in roles for o in pos if o != r)
+
+
+def test_positions_do_not_depend_on_python_hash_seed(tmp_path):
+    """networkx subgraph views can iterate in set order; the layout must not inherit it."""
+    script = tmp_path / "digest.py"
+    script.write_text(
+        "import hashlib, json, random\n"
+        "from mlgraph.layout import place_nodes\n"
+        "rng = random.Random(5)\n"
+        "nodes = [f'n{i}' for i in range(900)]\n"
+        "edges = [(nodes[i], nodes[rng.randrange(i)]) for i in range(1, 900)]\n"
+        "print(hashlib.sha256(json.dumps(sorted(place_nodes(nodes, edges).items())).encode()).hexdigest())\n")
+    digests = {subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
