@@ -1,4 +1,11 @@
-"""Find the built-in ontology and parse RDF files into one rdflib graph.
+"""Parse RDF files into one rdflib graph, safely: strict parsers, no network, one-line errors.
+
+Turtle, N-Triples, N-Quads, TriG and RDF/XML are read by oxigraph's strict parser (it reports
+line and column, and is faster than rdflib's) and converted into rdflib terms; JSON-LD is read
+by rdflib after a check that its contexts are all inline, so nothing is ever fetched. RDF/XML
+with a DTD is refused before any parser sees it (entity bombs, external entities). Problems
+that do not stop loading (an ``owl:imports`` that is not followed, named graphs merged) are
+returned as warnings for the caller to show, never printed.
 
 >>> paths = builtin_files()
 >>> [p.name for p in paths][:2]
@@ -10,13 +17,18 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import logging
+import warnings as py_warnings
+from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import rdflib
+from rdflib import OWL, BNode, Literal, URIRef
 
-from mlgraph.errors import BadInput
 from mlgraph.builtin import builtin_files, ontology_dir, shapes_file  # noqa: F401 (re-exported)
+from mlgraph.errors import BadInput
 from mlgraph.vocab import PREFIXES
 
 #: RDF formats read from users' files, by file suffix (rdflib parser names).
@@ -34,6 +46,19 @@ PARSERS: dict[str, str] = {
     ".nq": "nquads",
 }
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: What each parser name is called in messages, and oxigraph's name for it (None: rdflib reads it).
+_FORMATS: dict[str, tuple[str, str | None]] = {
+    "turtle": ("Turtle", "TURTLE"),
+    "nt": ("N-Triples", "N_TRIPLES"),
+    "nquads": ("N-Quads", "N_QUADS"),
+    "trig": ("TriG", "TRIG"),
+    "xml": ("RDF/XML", "RDF_XML"),
+    "json-ld": ("JSON-LD", None),
+}
+
+
 def rdf_format(path: Path) -> str:
     """Return the rdflib parser name for a file, judged by its suffix.
 
@@ -47,31 +72,202 @@ def rdf_format(path: Path) -> str:
         raise BadInput(f"{path}: unknown RDF file type {path.suffix!r}; known suffixes: {known}") from None
 
 
-def parse_files(paths: Iterable[Path]) -> rdflib.Graph:
-    """Parse RDF files into one graph with the project's prefixes bound."""
+def parse_files(paths: Iterable[Path], warnings: list[str] | None = None) -> rdflib.Graph:
+    """Parse RDF files into one graph with the project's prefixes bound.
+
+    Warnings (things ignored on purpose) are appended to ``warnings`` when a list is given.
+    """
     graph = rdflib.Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     for path in paths:
-        parse_into(graph, Path(path))
+        found = parse_into(graph, Path(path))
+        if warnings is not None:
+            warnings.extend(found)
     return graph
 
 
-def parse_into(graph: rdflib.Graph, path: Path) -> None:
-    """Add the triples of one file to ``graph``, or raise BadInput naming the file and line."""
+def parse_into(graph: rdflib.Graph, path: Path) -> list[str]:
+    """Add the triples of one file to ``graph`` and return warnings, or raise BadInput with file:line.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     mine = Path(folder, "mine.nt")
+    ...     _ = mine.write_text('<urn:a> <urn:b> "c" .')
+    ...     parse_into(rdflib.Graph(), mine)
+    []
+    """
     fmt = rdf_format(path)
+    data = read_rdf_bytes(path, fmt)
+    base = path.resolve().as_uri()
+    if fmt == "json-ld":
+        before = set(graph.objects(None, OWL.imports))
+        _parse_jsonld(graph, data, path, base)
+        imports = set(graph.objects(None, OWL.imports)) - before
+        return [_imports_warning(path, iri) for iri in sorted(imports)]
+    warnings: list[str] = []
+    with quiet_rdflib():
+        triples = list(_strict_triples(data, fmt, path, base, warnings))  # all or nothing
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return sorted(set(warnings))
+
+
+def read_rdf_bytes(path: Path, fmt: str) -> bytes:
+    """Return the bytes of an RDF file after checks that name what is wrong with it."""
+    if path.is_dir():
+        raise BadInput(f"{path}: is a folder, not a file; give the RDF files in it (e.g. {path}/*.ttl)")
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot read file ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise BadInput(f"{path}: empty file: there is no RDF in it")
+    if fmt == "xml":
+        check_xml(data, path)
+    else:
+        check_text(data, path)
+    return data
+
+
+def check_text(data: bytes, path: Path) -> None:
+    """Refuse text RDF that is not UTF-8: other encodings, binary files."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:2].count(b"\x00") == 1:
+        raise BadInput(f"{path}: file is UTF-16 encoded; RDF text must be UTF-8 "
+                       "(convert it, e.g. `iconv -f UTF-16 -t UTF-8`)")
+    if b"\x00" in data[:8192]:
+        raise BadInput(f"{path}: binary data (NUL bytes), not an RDF text file; check the file name")
     try:
-        graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
-    except Exception as exc:  # rdflib raises many unrelated types for syntax errors
-        raise BadInput(f"{path}: {_describe_parse_error(exc)}") from None
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise BadInput(f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, "
+                       f"column {column}); save the file as UTF-8") from None
 
 
-def _describe_parse_error(exc: Exception) -> str:
-    line = getattr(exc, "lines", None) or getattr(exc, "line", None)
-    text = " ".join(str(getattr(exc, "msg", None) or exc).split())
-    where = f"line {line}: " if isinstance(line, int) else ""
-    return f"{where}not valid RDF: {text[:200]}"
+def check_xml(data: bytes, path: Path) -> None:
+    """Refuse RDF/XML that is not well-formed or declares a DTD or entities (bombs, external files)."""
+    import defusedxml.ElementTree as safe_xml
+    from defusedxml import DefusedXmlException
+
+    try:
+        safe_xml.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise BadInput(f"{path}: refused: the XML declares a DTD or entities (<!DOCTYPE ...>), "
+                       "which can expand without limit or read other files; remove the DOCTYPE") from None
+    except safe_xml.ParseError as exc:
+        line, column = exc.position
+        reason = str(exc).split(":")[0]
+        raise BadInput(f"{path}:{line}: not well-formed XML: {reason} (line {line}, column {column + 1})") from None
+
+
+@contextmanager
+def quiet_rdflib() -> Iterator[None]:
+    """Keep rdflib from printing while it reads: it warns and logs a traceback on stderr for
+    ill-typed literals such as ``"abc"^^xsd:decimal`` (kept as written) and for deprecations."""
+    logger = logging.getLogger("rdflib")
+    disabled, logger.disabled = logger.disabled, True
+    term_logger = logging.getLogger("rdflib.term")
+    term_disabled, term_logger.disabled = term_logger.disabled, True
+    try:
+        with py_warnings.catch_warnings():
+            py_warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.disabled, term_logger.disabled = disabled, term_disabled
+
+
+def _strict_triples(data: bytes, fmt: str, path: Path, base: str,
+                    warnings: list[str]) -> Iterator[tuple]:
+    """Yield the file's triples as rdflib terms, read by oxigraph; named graphs are merged."""
+    import pyoxigraph as ox
+
+    name, ox_name = _FORMATS[fmt]
+    bnodes: dict[str, BNode] = {}  # fresh per file, so two files' _:b1 stay apart
+    try:
+        for quad in ox.parse(data.removeprefix(b"\xef\xbb\xbf"), getattr(ox.RdfFormat, ox_name), base_iri=base):
+            if not isinstance(quad.graph_name, ox.DefaultGraph):
+                warnings.append(f"{path}: named graphs are merged into one graph (mlgraph keeps no graph names)")
+            s, p, o = (_rdflib_term(t, bnodes, path) for t in (quad.subject, quad.predicate, quad.object))
+            if p == OWL.imports:
+                warnings.append(_imports_warning(path, o))
+            yield s, p, o
+    except SyntaxError as exc:
+        raise BadInput(_syntax_message(path, name, exc)) from None
+
+
+def _rdflib_term(term, bnodes: dict[str, BNode], path: Path):
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return bnodes.setdefault(term.value, BNode())
+    if not isinstance(term, ox.Literal):
+        raise BadInput(f"{path}: RDF 1.2 triple terms ({term}) are not supported; use rdf:Statement nodes")
+    if getattr(term, "direction", None):
+        raise BadInput(f"{path}: literal {term} has a base direction, which mlgraph does not support")
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:  # RDF 1.1: "x" and "x"^^xsd:string are the same term
+        return Literal(term.value)
+    # normalize=False keeps the lexical form as written ("042" stays "042"), so exports are faithful.
+    return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+
+
+def _syntax_message(path: Path, fmt_name: str, exc: SyntaxError) -> str:
+    reason = exc.msg or str(exc)
+    if reason.startswith("Parser error") and ": " in reason:
+        reason = reason.split(": ", 1)[1]
+    reason = " ".join(reason.split())[:200]
+    if exc.lineno:
+        return f"{path}:{exc.lineno}: not valid {fmt_name}: {reason} (line {exc.lineno}, column {exc.offset})"
+    return f"{path}: not valid {fmt_name}: {reason}"
+
+
+def _imports_warning(path: Path, iri) -> str:
+    return (f"{path}: owl:imports <{iri}> ignored: mlgraph never fetches documents; "
+            "download it and add it with --data")
+
+
+def _parse_jsonld(graph: rdflib.Graph, data: bytes, path: Path, base: str) -> None:
+    try:
+        document = json.loads(data.decode("utf-8").removeprefix("\ufeff"))
+    except RecursionError:
+        raise BadInput(f"{path}: refused: JSON nested too deeply to read safely") from None
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{path}:{exc.lineno}: not JSON, so not JSON-LD: {exc.msg} "
+                       f"(line {exc.lineno}, column {exc.colno})") from None
+    remote = remote_contexts(document)
+    if remote:
+        raise BadInput(f"{path}: refused: JSON-LD @context refers to {remote[0]!r}, a document mlgraph "
+                       "would have to fetch; mlgraph never fetches: put the context inline")
+    try:
+        with quiet_rdflib():
+            graph.parse(data=json.dumps(document), format="json-ld", publicID=base)
+    except Exception as exc:  # rdflib's JSON-LD reader raises many unrelated types
+        raise BadInput(f"{path}: not valid JSON-LD: {' '.join(str(exc).split())[:200]}") from None
+
+
+def remote_contexts(document) -> list[str]:
+    """Return the contexts in a JSON-LD document that are references (to fetch), not inline.
+
+    >>> remote_contexts({"@context": ["https://schema.org/", {"ex": "urn:ex:"}], "@id": "urn:a"})
+    ['https://schema.org/']
+    """
+    found: list[str] = []
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key == "@context":
+                    contexts = value if isinstance(value, list) else [value]
+                    found += [c for c in contexts if isinstance(c, str)]
+                    found += [c["@import"] for c in contexts if isinstance(c, dict) and "@import" in c]
+                stack.append(value)
+    return found
