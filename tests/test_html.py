@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -236,3 +239,14 @@ def test_viz_open_hands_the_file_url_to_the_browser(tmp_path, monkeypatch):
     monkeypatch.setattr("webbrowser.open", opened.append)
     result = viz("--open", "-o", str(tmp_path / "o.html"))
     assert result.exit_code == 0 and opened == [(tmp_path / "o.html").resolve().as_uri()]
+
+
+@pytest.mark.parametrize("args", [(), ("--focus", "python")])
+def test_built_in_page_is_byte_identical_whatever_the_hash_seed(tmp_path, args):
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"map-{seed}.html"
+        subprocess.run([sys.executable, "-m", "mlgraph", "viz", *args, "-o", str(out)], check=True,
+                       capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]

@@ -10,11 +10,9 @@ import sys
 
 import networkx as nx
 
-from mlgraph.layout import (
-    CORE_SIZE, MIN_GAP, ROLE_ROOM, place_career, place_nodes, place_on_rings, place_route, place_view,
-    spread_apart,
-)
+from mlgraph.layout import CORE_SIZE, ROLE_ROOM, place_career, place_nodes, place_route, place_view
 from mlgraph.paths import find_routes
+from mlgraph.spacing import MIN_GAP
 from mlgraph.views import focus_view, route_view, whole_view
 
 MLD = "https://w3id.org/mlgraph/id/"
@@ -50,18 +48,6 @@ def test_large_graph_is_placed_quickly_around_a_core():
     edges = [(nodes[i], nodes[rng.randrange(i)]) for i in range(1, len(nodes))]
     pos = place_nodes(nodes, edges)
     assert set(pos) == set(nodes) and closest_pair(dict(list(pos.items())[:300])) >= MIN_GAP - 2
-
-
-def test_spread_apart_gives_big_labels_more_room():
-    pos = spread_apart({"a": (0.0, 0.0), "b": (5.0, 0.0), "c": (300.0, 0.0)}, 40, room={"a": 100})
-    assert math.dist(pos["a"], pos["b"]) >= 100 + 20 - 1
-    assert pos["c"] == (300, 0)
-
-
-def test_rings_place_in_order_outside():
-    pos = {"x": (0.0, 0.0)}
-    place_on_rings(["a", "b", "c"], pos)
-    assert all(math.hypot(*pos[n]) == 2 * MIN_GAP for n in "abc")
 
 
 def test_career_columns_follow_the_moves(tiny):
@@ -117,3 +103,11 @@ def test_positions_do_not_depend_on_python_hash_seed(tmp_path):
     digests = {subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(digests) == 1
+
+
+def test_career_moves_in_a_cycle_share_a_column():
+    G = nx.MultiDiGraph(relations={"canMoveTo": {"career": True}, "usesTool": {"career": False}})
+    G.add_edges_from([("a", "b", "canMoveTo"), ("b", "a", "canMoveTo"), ("b", "c", "canMoveTo"),
+                      ("c", "t", "usesTool")])
+    pos = place_career(G, ["a", "b", "c", "t"])
+    assert pos["a"][0] == pos["b"][0] < pos["c"][0] and "t" not in pos

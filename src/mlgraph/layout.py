@@ -2,7 +2,7 @@
 
 The browser's physics would move nodes around on every opening; positions computed here with a
 seeded layout make the page settle immediately and make the same graph give the same page.
-Routes are laid out as a timeline (one column per step), a neighbourhood as rings around its
+Routes are laid out as a timeline (one column per step), a neighbourhood as a ring around its
 centre, anything else with a force-directed layout (only on its best connected core when large,
 the rest placed beside a neighbour, because that layout costs the square of the node count).
 
@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import statistics
 from collections.abc import Collection, Iterable, Sequence
 
 import networkx as nx
+
+from mlgraph.spacing import MIN_GAP, place_on_rings, pull_in, spread_apart
 
 #: Force-directed layout on at most this many nodes (about a second); the rest are satellites.
 CORE_SIZE = 400
@@ -36,9 +39,6 @@ ROLE_ROOM = 100
 #: Pixels between the rings of a neighbourhood.
 RING = 260
 
-#: Nodes closer than this many pixels are pushed apart after layout, so labels stay readable.
-MIN_GAP = 70
-
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
@@ -46,8 +46,10 @@ def place_view(G: nx.MultiDiGraph, view, seed: int = 7) -> dict[str, tuple[int, 
     """Return positions for a :class:`mlgraph.views.View`: timeline, rings or force-directed.
 
     >>> from mlgraph.views import View
-    >>> place_view(nx.MultiDiGraph([("a", "b")]), View(nodes=("a", "b"), title="", focus="a"))
-    {'a': (0, 0), 'b': (-260, 0)}
+    >>> G = nx.MultiDiGraph([("a", "b")])
+    >>> nx.set_node_attributes(G, "Skill", "type")
+    >>> place_view(G, View(nodes=("a", "b"), title="", focus="a"))
+    {'a': (0, 0), 'b': (260, 0)}
     """
     if view.routes:
         needs: dict[str, list[str]] = {}
@@ -55,20 +57,20 @@ def place_view(G: nx.MultiDiGraph, view, seed: int = 7) -> dict[str, tuple[int, 
             for step in route.steps:
                 needs.setdefault(step.target, []).extend(x["id"] for x in (*step.new_skills, *step.new_tools))
         return place_route([[n["id"] for n in route.nodes] for route in view.routes], needs)
-    if view.focus:
-        return place_around(G, view.focus, view.nodes)
     roles = [n for n in view.nodes if G.nodes[n]["type"] == "Role"]
-    pinned = place_career(G, roles)
-    pos = place_nodes(view.nodes, G.subgraph(view.nodes).edges(), seed, pinned=pinned)
-    # roles carry the map's big labels: give every role, pinned or not, room for its label
-    return spread_apart(pos, MIN_GAP, room={n: ROLE_ROOM for n in roles})
+    room = {n: ROLE_ROOM for n in roles}  # roles carry the map's big labels
+    if view.focus:
+        return place_around(G, view.focus, view.nodes, seed, room)
+    return place_nodes(view.nodes, G.subgraph(view.nodes).edges(), seed, place_career(G, roles), room)
 
 
 def place_nodes(nodes: Sequence[str], links: Iterable[tuple[str, str]], seed: int = 7,
-                pinned: dict[str, tuple[float, float]] | None = None) -> dict[str, tuple[int, int]]:
+                pinned: dict[str, tuple[float, float]] | None = None,
+                room: dict[str, float] | None = None) -> dict[str, tuple[int, int]]:
     """Return pixel positions for ``nodes`` joined by ``links``: force-directed, seeded, spread out.
 
-    ``pinned`` nodes keep the positions given and the others settle around them. The largest
+    ``pinned`` nodes start at the positions given and the others settle around them; at the end
+    no two nodes are closer than ``MIN_GAP`` or the ``room`` a node asks for. The largest
     connected part is laid out; smaller parts and lone nodes go on rings around it (a force
     layout would fling them far away and shrink everything else when the page fits the window).
 
@@ -89,28 +91,7 @@ def place_nodes(nodes: Sequence[str], links: Iterable[tuple[str, str]], seed: in
     place_satellites(main, pos)
     pos = pull_in(pos)
     place_on_rings([n for part in parts[1:] for n in part], pos)
-    return spread_apart(pos, MIN_GAP)
-
-
-def pull_in(pos: dict[str, tuple[float, float]], keep: float = 0.8) -> dict[str, tuple[float, float]]:
-    """Return ``pos`` with the far-flung nodes (beyond the ``keep`` share nearest the centre)
-    pulled halfway in: a few long chains would otherwise make the whole map small on screen.
-
-    >>> pos = pull_in({"a": (-1.0, 0.0), "b": (1.0, 0.0), "c": (0.0, 1.0), "d": (0.0, -1.0), "e": (0.0, 9.0)})
-    >>> pos["e"], pos["a"]
-    ((0.0, 6.8), (-1.0, 0.0))
-    """
-    if len(pos) < 4:
-        return pos
-    cx, cy = (_mean(p[0] for p in pos.values()), _mean(p[1] for p in pos.values()))
-    radii = sorted(math.hypot(x - cx, y - cy) for x, y in pos.values())
-    limit = radii[int(keep * (len(radii) - 1))]
-    pulled = {}
-    for node, (x, y) in pos.items():
-        r = math.hypot(x - cx, y - cy)
-        f = (limit + (r - limit) / 2) / r if r > limit else 1.0
-        pulled[node] = (cx + (x - cx) * f, cy + (y - cy) * f)
-    return pulled
+    return spread_apart(pos, MIN_GAP, room)
 
 
 def induced(H: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
@@ -150,18 +131,14 @@ def place_career(G: nx.MultiDiGraph, nodes: Collection[str]) -> dict[str, tuple[
     pos: dict[str, tuple[float, float]] = {}
     for col, members in sorted(columns.items()):
         # order a column by where its nodes come from, so that moves cross as little as possible
-        members.sort(key=lambda n: (_mean(pos[p][1] for p in D.predecessors(n) if p in pos), n))
+        members.sort(key=lambda n: (statistics.fmean([pos[p][1] for p in D.predecessors(n) if p in pos] or [0.0]), n))
         for i, node in enumerate(members):
             pos[node] = (float(col * LAYER_GAP), (i - (len(members) - 1) / 2) * STACK_GAP)
     return pos
 
 
-def _mean(values: Iterable[float]) -> float:
-    values = list(values)
-    return sum(values) / len(values) if values else 0.0
-
-
-def _spring(H: nx.Graph, fixed: dict[str, tuple[float, float]], seed: int, room_for: int) -> dict[str, tuple[float, float]]:
+def _spring(H: nx.Graph, fixed: dict[str, tuple[float, float]], seed: int,
+            room_for: int) -> dict[str, tuple[float, float]]:
     """Lay out ``H`` around the ``fixed`` nodes, or on a disc big enough for ``room_for`` nodes."""
     if len(H) == 1:
         return {next(iter(H)): fixed.get(next(iter(H)), (0.0, 0.0))}
@@ -193,82 +170,6 @@ def place_satellites(H: nx.Graph, pos: dict[str, tuple[float, float]]) -> None:
             place_on_rings(waiting, pos)
             return
         frontier = waiting
-
-
-def place_on_rings(nodes: Sequence[str], pos: dict[str, tuple[float, float]]) -> None:
-    """Place ``nodes`` side by side, in order, on rings just outside the nodes already in ``pos``.
-
-    >>> pos = {"a": (0.0, 0.0)}
-    >>> place_on_rings(["b"], pos); pos["b"]
-    (140.0, 0.0)
-    """
-    radius = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + 2 * MIN_GAP
-    i = 0
-    for node in nodes:
-        per_ring = max(1, int(2 * math.pi * radius / MIN_GAP))
-        angle = 2 * math.pi * i / per_ring
-        pos[node] = (radius * math.cos(angle), radius * math.sin(angle))
-        i += 1
-        if i == per_ring:
-            radius, i = radius + MIN_GAP, 0
-
-
-def spread_apart(pos: dict[str, tuple[float, float]], gap: float, room: dict[str, float] | None = None,
-                 rounds: int = 30) -> dict[str, tuple[int, int]]:
-    """Return ``pos`` with nodes nudged apart until no two are closer than ``gap`` (or than the
-    sum of their ``room``, for nodes with big labels), rounded to whole pixels. Where nudging
-    alone does not clear a crowd, the whole map is stretched a little and nudged again.
-
-    >>> spread_apart({"a": (0.0, 0.0), "b": (10.0, 0.0)}, 60)
-    {'a': (-26, 0), 'b': (36, 0)}
-    """
-    pos = {n: list(xy) for n, xy in pos.items()}
-    room = {n: (room or {}).get(n, gap / 2) for n in pos}
-    cell = 2 * max(room.values(), default=gap / 2)
-    for stretch in range(12):
-        if stretch:
-            for xy in pos.values():
-                xy[0], xy[1] = xy[0] * 1.12, xy[1] * 1.12
-        if _settle(pos, room, cell, rounds if stretch == 0 else 10):
-            break
-    return {n: (round(x), round(y)) for n, (x, y) in sorted(pos.items())}
-
-
-def _settle(pos: dict[str, list[float]], room: dict[str, float], cell: float, rounds: int) -> bool:
-    """Push crowded nodes apart for up to ``rounds`` rounds; return whether none is crowded now."""
-    return any(not _push_apart(pos, room, cell) for _ in range(rounds))
-
-
-def _push_apart(pos: dict[str, list[float]], room: dict[str, float], cell: float) -> bool:
-    """Push every too-close pair apart at once (in a fixed order); return whether any was."""
-    grid: dict[tuple[int, int], list[str]] = {}
-    for node in sorted(pos):
-        x, y = pos[node]
-        grid.setdefault((int(x // cell), int(y // cell)), []).append(node)
-    moved = False
-    for (cx, cy), members in sorted(grid.items()):
-        near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((cx + dx, cy + dy), ())]
-        for a in members:
-            for b in near:
-                if a < b:
-                    moved |= _push(pos[a], pos[b], room[a] + room[b], a + b)
-    return moved
-
-
-def _push(a: list[float], b: list[float], gap: float, names: str) -> bool:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    dist = math.hypot(dx, dy)
-    if dist >= gap - 0.5:
-        return False
-    if dist < 1e-6:  # same spot: split along a direction fixed by the names, not by chance
-        angle = (sum(map(ord, names)) % 360) * math.pi / 180
-        dx, dy, dist = math.cos(angle), math.sin(angle), 1.0
-    half = (gap - dist) / 2 + 0.5
-    a[0] -= dx / dist * half
-    a[1] -= dy / dist * half
-    b[0] += dx / dist * half
-    b[1] += dy / dist * half
-    return True
 
 
 def place_route(routes: Sequence[Sequence[str]], needs: dict[str, Sequence[str]]) -> dict[str, tuple[int, int]]:
@@ -315,32 +216,19 @@ def _grid_shape(count: int) -> tuple[int, int]:
     return cols, (math.ceil(count / cols) if cols else 0)
 
 
-def place_around(G: nx.Graph, centre: str, nodes: Sequence[str]) -> dict[str, tuple[int, int]]:
-    """Return rings around ``centre``: distance ``d`` on ring ``d``, each branch in its own sector.
+def place_around(G: nx.Graph, centre: str, nodes: Sequence[str], seed: int = 7,
+                 room: dict[str, float] | None = None) -> dict[str, tuple[int, int]]:
+    """Return ``centre`` in the middle, its neighbours evenly on a ring around it, and nodes
+    further out settled by a force layout beside the neighbours they hang from.
 
     >>> place_around(nx.Graph([("c", "x")]), "c", ["c", "x"])
-    {'c': (0, 0), 'x': (-260, 0)}
+    {'c': (0, 0), 'x': (260, 0)}
     """
-    tree = nx.bfs_tree(induced(G.to_undirected(as_view=True), nodes), centre, sort_neighbors=sorted)
-    depth = nx.single_source_shortest_path_length(tree, centre)
-    radii = [0.0]
-    for d in range(1, max(depth.values()) + 1):
-        on_ring = sum(1 for v in depth.values() if v == d)
-        radii.append(max(radii[-1] + RING, on_ring * MIN_GAP * 1.4 / (2 * math.pi)))
-    leaves = {n: max(1, sum(1 for d in nx.descendants(tree, n) if tree.out_degree(d) == 0)) for n in tree}
-    pos = {centre: (0.0, 0.0)}
-    _fan(tree, centre, 0.0, 2 * math.pi, radii[1:], leaves, pos)
-    place_on_rings([n for n in nodes if n not in pos], pos)
-    return spread_apart(pos, MIN_GAP)
-
-
-def _fan(tree: nx.DiGraph, node: str, start: float, span: float, radii: list[float], leaves, pos) -> None:
-    """Share the angle ``span`` among the children of ``node`` (on ring ``radii[0]``) by leaves."""
-    children = list(tree.successors(node))
-    total = sum(leaves[c] for c in children) or 1
-    for child in children:
-        share = span * leaves[child] / total
-        angle = start + share / 2
-        pos[child] = (radii[0] * math.cos(angle), radii[0] * math.sin(angle))
-        _fan(tree, child, start, share, radii[1:], leaves, pos)
-        start += share
+    H = induced(G.to_undirected(as_view=True), nodes)
+    ring = sorted(H[centre])
+    radius = max(RING, len(ring) * MIN_GAP * 1.4 / (2 * math.pi))
+    pinned = {centre: (0.0, 0.0)}
+    for i, node in enumerate(ring):
+        angle = 2 * math.pi * i / len(ring)
+        pinned[node] = (radius * math.cos(angle), radius * math.sin(angle))
+    return place_nodes(nodes, H.edges(), seed, pinned, room)

@@ -67,7 +67,9 @@ def _check_options(ends, k, focus, depth) -> None:
 def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes):
     """Return the view the options ask for: routes, a neighbourhood or the whole graph, filtered."""
     from mlgraph.names import resolve
-    from mlgraph.views import DEFAULT_MAX_NODES, DEFAULT_TYPES, focus_view, keep_types, limit_nodes, route_view, whole_view
+    from mlgraph.views import (
+        DEFAULT_MAX_NODES, DEFAULT_TYPES, focus_view, keep_types, limit_nodes, route_view, whole_view,
+    )
 
     wanted = parse_types(types) if types else None
     if ends:

@@ -36,7 +36,7 @@
   // Roles and education paths carry the story: big enough to read when the whole map fits the
   // screen; other labels appear as you zoom in (vis skips labels under 5 screen pixels).
   const SIZE = {Role: 22, EducationPath: 17, Industry: 13, Organization: 12};
-  const FONT = {Role: 30, EducationPath: 18, Industry: 17};
+  const FONT = {Role: 36, EducationPath: 18, Industry: 17};
 
   function tooltip(n) {
     const tip = el("div", "tip");
@@ -49,11 +49,11 @@
     const colour = mode === "dim" ? fade(t.colour, 0.18) : t.colour;
     const size = (SIZE[n.type] || 9) + (mode === "emph" ? 6 : 0);
     return {
-      id: n.id, hidden: hidden, size: size, shape: t.shape,
+      id: n.id, hidden: hidden, size: size, shape: t.shape, widthConstraint: {maximum: n.type === "Role" ? 250 : 170},
       borderWidth: mode === "emph" ? EMPH_BORDER : 1,
       color: {background: colour, border: mode === "emph" ? "#111827" : (mode === "dim" ? "rgba(0,0,0,0.08)" : fade("#000000", 0.35)),
               highlight: {background: t.colour, border: "#111827"}},
-      font: {size: (FONT[n.type] || 13) + (mode === "emph" ? 4 : 0), color: mode === "dim" ? "#cbd5e1" : "#111827",
+      font: {size: mode === "emph" ? Math.max((FONT[n.type] || 13) + 4, 24) : (FONT[n.type] || 13), color: mode === "dim" ? "#cbd5e1" : "#111827",
              strokeWidth: mode === "dim" ? 0 : 4, strokeColor: "#ffffff"},
     };
   }
@@ -81,9 +81,10 @@
     physics: false,
     layout: {improvedLayout: false},
     interaction: {tooltipDelay: 250, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false},
-    nodes: {widthConstraint: {maximum: 170}, font: {face: "system-ui, 'DejaVu Sans', sans-serif"},
+    nodes: {font: {face: "system-ui, 'DejaVu Sans', sans-serif"},
             scaling: {label: {drawThreshold: 8, maxVisible: 40}}},
-    edges: {smooth: false, selectionWidth: 1.5},
+    // curves keep a move and its reverse apart; straight lines draw faster on big maps
+    edges: {smooth: drawnEdges.length > 600 ? false : {type: "curvedCW", roundness: 0.12}, selectionWidth: 1.5},
   });
 
   // ---- highlight state: a route, or a selected node and its neighbours -------------------
@@ -106,6 +107,8 @@
           incident[j].forEach(ei => { if (EDGES[ei][0] === s.to && !edgeMode.has(ei)) edgeMode.set(ei, "normal"); });
         });
       });
+    } else if (state.kind === "focus") {
+      nodeMode.set(state.node, "emph");
     } else if (state.kind === "neighbours") {
       nodeMode.set(state.node, "emph");
       incident[state.node].forEach(ei => {
@@ -113,7 +116,7 @@
         [EDGES[ei][0], EDGES[ei][1]].forEach(j => { if (!nodeMode.has(j)) nodeMode.set(j, "normal"); });
       });
     }
-    const dimRest = state.kind !== "none";
+    const dimRest = state.kind === "route" || state.kind === "neighbours";
     const isHidden = i => hiddenTypes.has(NODES[i].type);
     // restyle only what changed: on a big map, restyling every node makes clicks feel slow
     const nodeChanges = [], edgeChanges = [];
@@ -133,10 +136,10 @@
     edges.update(edgeChanges);
   }
 
-  function selectNode(i, focus) {
+  function selectNode(i, focus, keepColours) {
     if (hiddenTypes.has(NODES[i].type)) setTypeShown(NODES[i].type, true);
     network.selectNodes([NODES[i].id]);
-    state = {kind: "neighbours", node: i};
+    state = {kind: keepColours ? "focus" : "neighbours", node: i};
     paint();
     showCard(i);
     if (focus) network.focus(NODES[i].id, {scale: Math.max(network.getScale(), 0.9), animation: false});
@@ -430,7 +433,7 @@
     showRoute(DATA.routes, DATA.title, 0, true);
   } else if (DATA.focus !== null) {
     fit(null);
-    selectNode(DATA.focus, false);
+    selectNode(DATA.focus, false, true);  // a neighbourhood is all neighbours: dim nothing yet
   } else {
     fit(null);
     showIntro();
