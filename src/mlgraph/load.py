@@ -97,6 +97,7 @@ def parse_into(graph: rdflib.Graph, path: Path) -> list[str]:
     ...     parse_into(rdflib.Graph(), mine)
     []
     """
+    _check_is_file(path)
     fmt = rdf_format(path)
     data = read_rdf_bytes(path, fmt)
     base = path.resolve().as_uri()
@@ -112,10 +113,16 @@ def parse_into(graph: rdflib.Graph, path: Path) -> list[str]:
     return sorted(set(warnings))
 
 
-def read_rdf_bytes(path: Path, fmt: str) -> bytes:
-    """Return the bytes of an RDF file after checks that name what is wrong with it."""
+def _check_is_file(path: Path) -> None:
     if path.is_dir():
         raise BadInput(f"{path}: is a folder, not a file; give the RDF files in it (e.g. {path}/*.ttl)")
+    if not path.exists():
+        raise BadInput(f"{path}: no such file")
+
+
+def read_rdf_bytes(path: Path, fmt: str) -> bytes:
+    """Return the bytes of an RDF file after checks that name what is wrong with it."""
+    _check_is_file(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -14,6 +14,7 @@ from mlgraph import __version__
 from mlgraph.cli.base import MlgraphGroup, Settings
 from mlgraph.cli.explore import list_nodes, path, search, show, stats
 from mlgraph.cli.guide import gap, next_role, plan
+from mlgraph.cli.rdf import export, query, validate
 from mlgraph.cli.viz import viz
 
 
@@ -42,5 +43,5 @@ def main(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, no_cache:
     ctx.obj = Settings(data=data, use_cache=not no_cache, builtin=not no_builtin)
 
 
-for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz):
+for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz, export, query, validate):
     main.add_command(command)

@@ -1,0 +1,211 @@
+"""Export the graph: six RDF formats (lossless, byte-stable) and two views of the career network.
+
+The RDF formats write the rdflib graph exactly (every triple, provenance statements included)
+with content-named blank nodes; GraphML and CSV write the networkx projection that the other
+commands use (entities, and relations with their sources), which is not the whole RDF graph.
+
+Files are written atomically (a temporary file in the same folder, then a rename), and an
+existing file is replaced only when mlgraph wrote it and nobody changed it since (mlgraph keeps
+a digest of what it wrote in its cache folder), or when the caller forces it.
+
+>>> export_format(".ttl").key, export_format("json-ld").key
+('ttl', 'jsonld')
+>>> export_format("yaml")
+Traceback (most recent call last):
+...
+mlgraph.errors.BadInput: unknown export format 'yaml'; known formats: ttl, nt, jsonld, xml, trig, nquads, graphml, csv
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import rdflib
+
+from mlgraph import cache
+from mlgraph.canonical import canonical_triples
+from mlgraph.errors import BadInput
+from mlgraph.serialize import render_jsonld, render_ntriples, render_rdfxml, render_trig, render_turtle
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: its key, file suffix, name, and the pure function that renders it."""
+
+    key: str
+    suffix: str
+    title: str
+    rdf: bool  # True: renders canonical RDF triples; False: renders the networkx projection
+    render: Callable
+
+
+def render_graphml(G: nx.MultiDiGraph) -> str:
+    """Return the career network as GraphML: nodes with their attributes, edges keyed by relation.
+
+    Lists and records (synonyms, salaries) are stored as JSON text, sources as space-separated IRIs.
+    """
+    H = nx.MultiDiGraph()
+    for node in sorted(G):
+        H.add_node(node, **{k: _plain(v) for k, v in sorted(G.nodes[node].items())})
+    for u, v, relation in sorted(G.edges(keys=True)):
+        H.add_edge(u, v, key=relation, relation=relation, sources=" ".join(G.edges[u, v, relation]["sources"]))
+    return "\n".join(nx.generate_graphml(H, prettyprint=True)) + "\n"
+
+
+def _plain(value):
+    return value if isinstance(value, (str, int, float, bool)) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+#: Columns of the CSV export: a ``node`` row fills id, label, type; an ``edge`` row fills the rest.
+CSV_COLUMNS = ("record", "id", "label", "type", "from", "relation", "to", "sources")
+
+
+def render_csv(G: nx.MultiDiGraph) -> str:
+    """Return the career network as one CSV table: node rows first, then edge rows.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("urn:a", label="A", type="Role"); G.add_node("urn:b", label="B", type="Role")
+    >>> _ = G.add_edge("urn:a", "urn:b", key="progressesTo", sources=["urn:src"])
+    >>> print(render_csv(G))
+    record,id,label,type,from,relation,to,sources
+    node,urn:a,A,Role,,,,
+    node,urn:b,B,Role,,,,
+    edge,,,,urn:a,progressesTo,urn:b,urn:src
+    <BLANKLINE>
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for node in sorted(G):
+        writer.writerow(["node", node, G.nodes[node]["label"], G.nodes[node]["type"], "", "", "", ""])
+    for u, v, relation in sorted(G.edges(keys=True)):
+        writer.writerow(["edge", "", "", "", u, relation, v, " ".join(G.edges[u, v, relation]["sources"])])
+    return buffer.getvalue()
+
+
+FORMATS: dict[str, ExportFormat] = {f.key: f for f in (
+    ExportFormat("ttl", "ttl", "Turtle", True, render_turtle),
+    ExportFormat("nt", "nt", "N-Triples", True, render_ntriples),
+    ExportFormat("jsonld", "jsonld", "JSON-LD", True, render_jsonld),
+    ExportFormat("xml", "rdf", "RDF/XML", True, render_rdfxml),
+    ExportFormat("trig", "trig", "TriG", True, render_trig),
+    ExportFormat("nquads", "nq", "N-Quads", True, render_ntriples),
+    ExportFormat("graphml", "graphml", "GraphML (career network)", False, render_graphml),
+    ExportFormat("csv", "csv", "CSV (career network)", False, render_csv),
+)}
+
+#: Other names and file suffixes for the formats.
+ALIASES: dict[str, str] = {
+    "turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld", "json": "jsonld",
+    "rdf": "xml", "rdfxml": "xml", "rdf/xml": "xml", "rdf-xml": "xml", "owl": "xml",
+    "nq": "nquads", "n-quads": "nquads",
+}
+
+
+def export_format(name: str) -> ExportFormat:
+    """Return the format named by a key, an alias or a file suffix (with or without the dot)."""
+    key = name.strip().lower().lstrip(".")
+    key = ALIASES.get(key, key)
+    if key not in FORMATS:
+        raise BadInput(f"unknown export format {name!r}; known formats: {', '.join(FORMATS)}")
+    return FORMATS[key]
+
+
+def choose_format(output: str | None, name: str | None) -> tuple[ExportFormat, Path | None]:
+    """Return the format (``name``, else the output's suffix, else Turtle) and the path (None: stdout).
+
+    >>> fmt, path = choose_format(None, "jsonld")
+    >>> fmt.key, str(path)
+    ('jsonld', 'out/mlgraph.jsonld')
+    """
+    if output == "-":
+        return export_format(name or "ttl"), None
+    if name:
+        fmt = export_format(name)
+    elif output:
+        if not Path(output).suffix:
+            raise BadInput(f"{output}: no file suffix to tell the format; add one or use --format")
+        fmt = export_format(Path(output).suffix)
+    else:
+        fmt = FORMATS["ttl"]
+    return fmt, Path(output) if output else Path("out") / f"mlgraph.{fmt.suffix}"
+
+
+def render_rdf(graph: rdflib.Graph, fmt: ExportFormat) -> str:
+    """Return ``graph`` in an RDF format: every triple, blank nodes named by content, sorted."""
+    return fmt.render(canonical_triples(graph))
+
+
+def write_export(text: str, path: Path, force: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically, refusing to replace a file mlgraph did not write."""
+    data = text.encode("utf-8")
+    if path.is_dir():
+        raise BadInput(f"{path}: is a folder; give a file name such as {path / 'mlgraph.ttl'}")
+    if path.exists() and not force and not written_by_mlgraph(path):
+        raise BadInput(f"{path}: exists and was not written by mlgraph (or was changed since); "
+                       "use --force to replace it, or choose another file with -o")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _replace_atomically(path, data)
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write ({exc.strerror or exc})") from None
+    _remember(path, data)
+    return path
+
+
+def _replace_atomically(path: Path, data: bytes) -> None:
+    # The new content is complete on disk before it takes the old file's name, so a failure at
+    # any point leaves the old file (or no file) and at worst a stray temporary file, never half.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _record_file() -> Path:
+    return cache.cache_dir() / "exports.json"
+
+
+def _records() -> dict[str, str]:
+    try:
+        return json.loads(_record_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def written_by_mlgraph(path: Path) -> bool:
+    """Return True if ``path`` holds exactly what an earlier export wrote there."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _records().get(str(path.resolve())) == digest
+
+
+def _remember(path: Path, data: bytes) -> None:
+    records = _records()
+    records[str(path.resolve())] = hashlib.sha256(data).hexdigest()
+    try:
+        _record_file().parent.mkdir(parents=True, exist_ok=True)
+        _replace_atomically(_record_file(), json.dumps(records, indent=1, sort_keys=True).encode())
+    except OSError:
+        pass  # without the record the next export of this file just needs --force
