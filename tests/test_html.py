@@ -204,6 +204,10 @@ def test_viz_path_focus_and_types(tmp_path):
     assert route.exit_code == 0, route.output
     data = json.loads(parse((tmp_path / "r.html").read_text()).scripts[0][1])
     assert data["title"] == "2 routes from intern to team lead" and len(data["routes"]) == 2
+    fewer = viz("--path", "intern", "senior developer", "-k", "3", "-o", str(tmp_path / "r.html"))
+    assert "mlgraph: Only 1 distinct route found (asked for 3)." in fewer.stderr
+    assert json.loads(parse((tmp_path / "r.html").read_text()).scripts[0][1])["notes"] == [
+        "Only 1 distinct route found (asked for 3)."]
     focus = viz("--focus", "analyst", "--depth", "1", "-o", str(tmp_path / "f.html"))
     assert focus.exit_code == 0 and "Around analyst (1 step)" in focus.stderr
     typed = viz("--type", "roles,skill", "-o", str(tmp_path / "t.html"))

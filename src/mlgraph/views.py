@@ -39,10 +39,11 @@ class View:
     focus: str | None = None
     left_out: dict[str, int] = field(default_factory=dict)
     hidden_types: tuple[str, ...] = ()
+    remarks: tuple[str, ...] = ()
 
     def notes(self) -> list[str]:
         """Return sentences saying what the map leaves out, for the page."""
-        notes = [self.left_out_note()]
+        notes = [*self.remarks, self.left_out_note()]
         if self.hidden_types:
             notes.append(f"Not drawn: {', '.join(plural(t, 2) for t in self.hidden_types)}"
                          + (" (sources are listed in each card)." if "Source" in self.hidden_types else "."))
@@ -78,8 +79,9 @@ def whole_view(G: nx.MultiDiGraph, types: Collection[str] = DEFAULT_TYPES) -> Vi
     return View(nodes=nodes, title=title, hidden_types=tuple(t for t in present if t not in types))
 
 
-def route_view(G: nx.MultiDiGraph, routes: Sequence) -> View:
-    """Return the view of routes (from :func:`mlgraph.paths.find_routes`) and what each step needs."""
+def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1) -> View:
+    """Return the view of routes (from :func:`mlgraph.paths.find_routes`) and what each step needs;
+    ``asked`` is how many routes were wanted, so that the view can say when fewer exist."""
     if not routes:
         raise BadInput("a route view needs at least one route")
     ordered = [n["id"] for route in routes for n in route.nodes]
@@ -87,8 +89,9 @@ def route_view(G: nx.MultiDiGraph, routes: Sequence) -> View:
                 for item in (*step.new_skills, *step.new_tools)]
     first, last = routes[0].nodes[0]["label"], routes[0].nodes[-1]["label"]
     what = "Route" if len(routes) == 1 else f"{len(routes)} routes"
+    fewer = (f"Only {len(routes)} distinct route{'s' * (len(routes) != 1)} found (asked for {asked}).",)
     return View(nodes=tuple(dict.fromkeys(ordered)), title=f"{what} from {first} to {last}",
-                routes=tuple(routes))
+                routes=tuple(routes), remarks=fewer if len(routes) < asked else ())
 
 
 def focus_view(G: nx.MultiDiGraph, node: str, depth: int = 1) -> View:

@@ -45,8 +45,9 @@ def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page):
     G = settings.network()
     view = choose_view(G, ends, k or 1, focus, depth or 1, types, max_nodes)
     write_html(generate_html(G, view), output)
-    if view.left_out:
-        click.echo(f"mlgraph: {view.left_out_note()}", err=True)
+    for note in (*view.remarks, view.left_out_note()):
+        if note:
+            click.echo(f"mlgraph: {note}", err=True)
     edges = G.subgraph(view.nodes).number_of_edges()
     click.echo(f"Wrote {output} ({len(view.nodes):,} nodes, {edges:,} relations): {view.title}", err=True)
     if open_page:
@@ -76,7 +77,7 @@ def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes):
         from mlgraph.paths import find_routes
 
         source, target = (resolve(G, name, ROUTE_ENDS) for name in ends)
-        view = route_view(G, find_routes(G, source, target, k=k))
+        view = route_view(G, find_routes(G, source, target, k=k), asked=k)
     elif focus:
         view = focus_view(G, resolve(G, focus), depth)
     else:

@@ -68,7 +68,7 @@
     if (mode === "emph") {
       Object.assign(style, {width: 5, dashes: false, label: String(step),
         color: {color: "#dc2626", highlight: "#dc2626", opacity: 1},
-        font: {size: 22, color: "#b91c1c", background: "#ffffff", strokeWidth: 0, align: "horizontal"}});
+        font: {size: 30, color: "#b91c1c", background: "#ffffff", strokeWidth: 0, align: "horizontal"}});
     }
     return style;
   }
@@ -105,6 +105,14 @@
         [].concat(s.new_skills || [], s.good_to_have || [], s.new_tools || []).forEach(j => {
           if (!nodeMode.has(j)) nodeMode.set(j, "normal");
           incident[j].forEach(ei => { if (EDGES[ei][0] === s.to && !edgeMode.has(ei)) edgeMode.set(ei, "normal"); });
+        });
+      });
+      // the other routes stay visible, only less prominent than the one being read
+      routeState.routes.forEach(r => {
+        r.nodes.forEach(i => { if (!nodeMode.has(i)) nodeMode.set(i, "normal"); });
+        r.steps.forEach(s => {
+          const ei = edgeOf.get(s.from + "|" + s.to + "|" + s.relation);
+          if (!edgeMode.has(ei)) edgeMode.set(ei, "normal");
         });
       });
     } else if (state.kind === "focus") {
