@@ -67,7 +67,14 @@ _MARKER = re.compile(r"@@(TITLE|CSP|VIS_CSS|MAP_CSS|DATA|VIS_JS|MAP_JS)@@")
 
 
 def generate_html(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]] | None = None) -> str:
-    """Return the page drawing ``view`` (see :mod:`mlgraph.views`) of the network ``G``."""
+    """Return the page drawing ``view`` (see :mod:`mlgraph.views`) of the network ``G``.
+
+    >>> from mlgraph.network import load_network
+    >>> from mlgraph.views import whole_view
+    >>> G = load_network()
+    >>> generate_html(G, whole_view(G)).startswith("<!DOCTYPE html>")
+    True
+    """
     from mlgraph.layout import place_view
 
     positions = place_view(G, view) if positions is None else positions
@@ -88,7 +95,12 @@ def generate_html(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]
 
 
 def write_html(page: str, path: Path) -> Path:
-    """Write ``page`` to ``path`` atomically (a temporary file in the same folder, then a rename)."""
+    """Write ``page`` to ``path`` atomically (a temporary file in the same folder, then a rename).
+
+    >>> import tempfile
+    >>> write_html("<p>map</p>", Path(tempfile.mkdtemp()) / "out" / "map.html").read_text()
+    '<p>map</p>'
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,7 +149,12 @@ def _umask() -> int:
 
 @functools.cache
 def vis_network_files() -> tuple[str, str]:
-    """Return the text of vis-network's script and style sheet as shipped inside pyvis."""
+    """Return the text of vis-network's script and style sheet as shipped inside pyvis.
+
+    >>> js, css = vis_network_files()
+    >>> "@version 9.1.2" in js, ".vis-tooltip" in css
+    (True, True)
+    """
     spec = find_spec("pyvis")  # locate the package without importing it (and its Jinja setup)
     if spec is None or not spec.submodule_search_locations:
         raise BadInput("the map needs the pyvis package (it ships vis-network); reinstall mlgraph")
@@ -162,6 +179,13 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]]) ->
 
     Nodes are listed drawn first (with positions), then the other ends of their relations (so a
     card can name them); edges, sources and routes refer to nodes and sources by position.
+
+    >>> from mlgraph.network import load_network
+    >>> from mlgraph.views import focus_view
+    >>> G = load_network()
+    >>> data = map_data(G, focus_view(G, "https://w3id.org/mlgraph/id/python"), {})
+    >>> data["nodes"][data["focus"]]["label"], data["nodes"][0]["shown"]
+    ('Python', True)
     """
     drawn = list(view.nodes)
     edges = sorted({(u, v, k) for n in drawn for u, v, k in (*G.out_edges(n, keys=True), *G.in_edges(n, keys=True))})

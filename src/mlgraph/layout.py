@@ -152,7 +152,13 @@ def _spring(H: nx.Graph, fixed: dict[str, tuple[float, float]], seed: int,
 
 def place_satellites(H: nx.Graph, pos: dict[str, tuple[float, float]]) -> None:
     """Place every node of the connected graph ``H`` missing from ``pos`` on a small spiral
-    beside its best connected placed neighbour, nearest to the placed nodes first."""
+    beside its best connected placed neighbour, nearest to the placed nodes first.
+
+    >>> pos = {"hub": (0.0, 0.0)}
+    >>> place_satellites(nx.Graph([("hub", "a"), ("a", "b")]), pos)
+    >>> sorted(pos), round(math.dist(pos["hub"], pos["a"]))
+    (['a', 'b', 'hub'], 116)
+    """
     crowd: dict[str, int] = {}
     frontier = sorted(n for n in H if n not in pos)
     while frontier:

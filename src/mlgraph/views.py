@@ -71,9 +71,14 @@ def plural(node_type: str, count: int) -> str:
 
 
 def whole_view(G: nx.MultiDiGraph, types: Collection[str] = DEFAULT_TYPES) -> View:
-    """Return the view of every node of the given types, best connected first."""
+    """Return the view of every node of the given types, best connected first.
+
+    >>> from mlgraph.network import load_network
+    >>> whole_view(load_network()).hidden_types
+    ('Source',)
+    """
     present = sorted({t for _, t in G.nodes(data="type")})
-    nodes = by_importance(G, [n for n, t in G.nodes(data="type") if t in types])
+    nodes = _by_importance(G, [n for n, t in G.nodes(data="type") if t in types])
     title = "mlgraph: the whole map" if set(types) >= set(DEFAULT_TYPES) else (
         "mlgraph: " + ", ".join(plural(t, 2) for t in NODE_TYPES if t in types))
     return View(nodes=nodes, title=title, hidden_types=tuple(t for t in present if t not in types))
@@ -81,7 +86,15 @@ def whole_view(G: nx.MultiDiGraph, types: Collection[str] = DEFAULT_TYPES) -> Vi
 
 def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1) -> View:
     """Return the view of routes (from :func:`mlgraph.paths.find_routes`) and what each step needs;
-    ``asked`` is how many routes were wanted, so that the view can say when fewer exist."""
+    ``asked`` is how many routes were wanted, so that the view can say when fewer exist.
+
+    >>> from mlgraph.network import load_network
+    >>> from mlgraph.paths import find_routes
+    >>> G = load_network()
+    >>> ends = [f"https://w3id.org/mlgraph/id/{n}" for n in ("data-scientist", "machine-learning-architect")]
+    >>> route_view(G, find_routes(G, *ends)).title
+    'Route from data scientist to machine learning architect'
+    """
     if not routes:
         raise BadInput("a route view needs at least one route")
     ordered = [n["id"] for route in routes for n in route.nodes]
@@ -95,7 +108,12 @@ def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1) -> View:
 
 
 def focus_view(G: nx.MultiDiGraph, node: str, depth: int = 1) -> View:
-    """Return the view of ``node`` and every node within ``depth`` links of it, nearest first."""
+    """Return the view of ``node`` and every node within ``depth`` links of it, nearest first.
+
+    >>> from mlgraph.network import load_network
+    >>> focus_view(load_network(), "https://w3id.org/mlgraph/id/python").title
+    'Around Python (1 step)'
+    """
     if depth < 1:
         raise BadInput(f"--depth must be at least 1, not {depth}")
     distance = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), node, cutoff=depth)
@@ -106,20 +124,33 @@ def focus_view(G: nx.MultiDiGraph, node: str, depth: int = 1) -> View:
 
 
 def keep_types(G: nx.MultiDiGraph, view: View, types: Collection[str]) -> View:
-    """Return ``view`` without nodes of other types (route nodes and the focus always stay)."""
-    pinned = pinned_nodes(view)
+    """Return ``view`` without nodes of other types (route nodes and the focus always stay).
+
+    >>> from mlgraph.network import load_network
+    >>> G = load_network()
+    >>> {G.nodes[n]["type"] for n in keep_types(G, whole_view(G), {"Role"}).nodes}
+    {'Role'}
+    """
+    pinned = _pinned(view)
     nodes = tuple(n for n in view.nodes if n in pinned or G.nodes[n]["type"] in types)
-    dropped = sorted({G.nodes[n]["type"] for n in view.nodes} - set(types))
+    kept = set(nodes)
+    dropped = {G.nodes[n]["type"] for n in view.nodes if n not in kept}
     return replace(view, nodes=nodes, hidden_types=tuple(sorted({*view.hidden_types, *dropped})))
 
 
 def limit_nodes(G: nx.MultiDiGraph, view: View, max_nodes: int) -> View:
-    """Return ``view`` cut to its first ``max_nodes`` nodes, counting by type what it left out."""
+    """Return ``view`` cut to its first ``max_nodes`` nodes, counting by type what it left out.
+
+    >>> from mlgraph.network import load_network
+    >>> G = load_network()
+    >>> len(limit_nodes(G, whole_view(G), 10).nodes)
+    10
+    """
     if max_nodes < 1:
         raise BadInput(f"--max-nodes must be at least 1, not {max_nodes}")
     if len(view.nodes) <= max_nodes:
         return view
-    pinned = pinned_nodes(view)
+    pinned = _pinned(view)
     kept = [n for n in view.nodes if n in pinned]
     kept += [n for n in view.nodes if n not in pinned][:max(0, max_nodes - len(kept))]
     kept_set = set(kept)
@@ -129,14 +160,14 @@ def limit_nodes(G: nx.MultiDiGraph, view: View, max_nodes: int) -> View:
     return replace(view, nodes=tuple(n for n in view.nodes if n in kept_set), left_out=left_out)
 
 
-def pinned_nodes(view: View) -> set[str]:
-    """Return the nodes a view must keep whatever the limits: its routes' nodes and its focus."""
+def _pinned(view: View) -> set[str]:
+    """The nodes a view must keep whatever the limits: its routes' nodes and its focus."""
     pinned = {n["id"] for route in view.routes for n in route.nodes}
     return pinned | ({view.focus} if view.focus else set())
 
 
-def by_importance(G: nx.MultiDiGraph, nodes: Collection[str]) -> tuple[str, ...]:
-    """Return ``nodes`` sorted best connected first (then by type order and label), stably."""
+def _by_importance(G: nx.MultiDiGraph, nodes: Collection[str]) -> tuple[str, ...]:
+    """``nodes`` sorted best connected first, then by type order and label."""
     return tuple(sorted(nodes, key=lambda n: _rank(G, n)))
 
 

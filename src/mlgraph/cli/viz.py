@@ -66,7 +66,13 @@ def _check_options(ends, k, focus, depth) -> None:
 
 
 def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes):
-    """Return the view the options ask for: routes, a neighbourhood or the whole graph, filtered."""
+    """Return the view the options ask for: routes, a neighbourhood or the whole graph, filtered.
+
+    >>> from mlgraph.network import load_network
+    >>> view = choose_view(load_network(), None, 1, "python", 1, "Role", None)
+    >>> view.title, view.hidden_types
+    ('Around Python (1 step)', ('EducationPath', 'Skill'))
+    """
     from mlgraph.names import resolve
     from mlgraph.views import (
         DEFAULT_MAX_NODES, DEFAULT_TYPES, focus_view, keep_types, limit_nodes, route_view, whole_view,
@@ -88,7 +94,11 @@ def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes):
 
 
 def parse_types(text: str) -> tuple[str, ...]:
-    """Return the node types named in a comma-separated list (any case, singular or plural)."""
+    """Return the node types named in a comma-separated list (any case, singular or plural).
+
+    >>> parse_types("roles, Skill,education path")
+    ('Role', 'Skill', 'EducationPath')
+    """
     from mlgraph.cli.explore import parse_type
 
     names = [part.strip() for part in text.split(",") if part.strip()]
