@@ -52,6 +52,11 @@ def render_graphml(G: nx.MultiDiGraph) -> str:
     """Return the career network as GraphML: nodes with their attributes, edges keyed by relation.
 
     Lists and records (synonyms, salaries) are stored as JSON text, sources as space-separated IRIs.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("urn:a", label="A", type="Role", alt_labels=["a1"])
+    >>> '<data key="d0">["a1"]</data>' in render_graphml(G)
+    True
     """
     H = nx.MultiDiGraph()
     for node in sorted(G):
@@ -141,12 +146,27 @@ def choose_format(output: str | None, name: str | None) -> tuple[ExportFormat, P
 
 
 def render_rdf(graph: rdflib.Graph, fmt: ExportFormat) -> str:
-    """Return ``graph`` in an RDF format: every triple, blank nodes named by content, sorted."""
+    """Return ``graph`` in an RDF format: every triple, blank nodes named by content, sorted.
+
+    >>> g = rdflib.Graph().add((rdflib.BNode(), rdflib.URIRef("urn:ex:p"), rdflib.Literal("x")))
+    >>> render_rdf(g, FORMATS["nt"])
+    '_:b0 <urn:ex:p> "x" .\\n'
+    """
     return fmt.render(canonical_triples(graph))
 
 
 def write_export(text: str, path: Path, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` atomically, refusing to replace a file mlgraph did not write."""
+    """Write ``text`` to ``path`` atomically, refusing to replace a file mlgraph did not write.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = Path(folder, "g.nt")
+    ...     _ = target.write_text("mine")
+    ...     write_export("new", target)
+    Traceback (most recent call last):
+    ...
+    mlgraph.errors.BadInput: ...g.nt: exists and was not written by mlgraph (or was changed since); use --force ...
+    """
     data = text.encode("utf-8")
     if path.is_dir():
         raise BadInput(f"{path}: is a folder; give a file name such as {path / 'mlgraph.ttl'}")
@@ -196,7 +216,16 @@ def _records() -> dict[str, str]:
 
 
 def written_by_mlgraph(path: Path) -> bool:
-    """Return True if ``path`` holds exactly what an earlier export wrote there."""
+    """Return True if ``path`` holds exactly what an earlier export wrote there.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = write_export("data", Path(folder, "g.nt"))
+    ...     before = written_by_mlgraph(target)
+    ...     _ = target.write_text("edited")
+    ...     before, written_by_mlgraph(target)
+    (True, False)
+    """
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return _records().get(str(path.resolve())) == digest
 

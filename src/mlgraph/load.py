@@ -121,7 +121,13 @@ def _check_is_file(path: Path) -> None:
 
 
 def read_rdf_bytes(path: Path, fmt: str) -> bytes:
-    """Return the bytes of an RDF file after checks that name what is wrong with it."""
+    """Return the bytes of an RDF file after checks that name what is wrong with it.
+
+    >>> read_rdf_bytes(Path("nowhere.ttl"), "turtle")
+    Traceback (most recent call last):
+    ...
+    mlgraph.errors.BadInput: nowhere.ttl: no such file
+    """
     _check_is_file(path)
     try:
         data = path.read_bytes()
@@ -132,13 +138,13 @@ def read_rdf_bytes(path: Path, fmt: str) -> bytes:
     if not data.strip():
         raise BadInput(f"{path}: empty file: there is no RDF in it")
     if fmt == "xml":
-        check_xml(data, path)
+        _check_xml(data, path)
     else:
-        check_text(data, path)
+        _check_text(data, path)
     return data
 
 
-def check_text(data: bytes, path: Path) -> None:
+def _check_text(data: bytes, path: Path) -> None:
     """Refuse text RDF that is not UTF-8: other encodings, binary files."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:2].count(b"\x00") == 1:
         raise BadInput(f"{path}: file is UTF-16 encoded; RDF text must be UTF-8 "
@@ -154,7 +160,7 @@ def check_text(data: bytes, path: Path) -> None:
                        f"column {column}); save the file as UTF-8") from None
 
 
-def check_xml(data: bytes, path: Path) -> None:
+def _check_xml(data: bytes, path: Path) -> None:
     """Refuse RDF/XML that is not well-formed or declares a DTD or entities (bombs, external files)."""
     import defusedxml.ElementTree as safe_xml
     from defusedxml import DefusedXmlException
@@ -173,7 +179,12 @@ def check_xml(data: bytes, path: Path) -> None:
 @contextmanager
 def quiet_rdflib() -> Iterator[None]:
     """Keep rdflib from printing while it reads: it warns and logs a traceback on stderr for
-    ill-typed literals such as ``"abc"^^xsd:decimal`` (kept as written) and for deprecations."""
+    ill-typed literals such as ``"abc"^^xsd:decimal`` (kept as written) and for deprecations.
+
+    >>> with quiet_rdflib():
+    ...     Literal("abc", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")).value is None
+    True
+    """
     logger = logging.getLogger("rdflib")
     disabled, logger.disabled = logger.disabled, True
     term_logger = logging.getLogger("rdflib.term")

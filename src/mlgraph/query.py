@@ -71,7 +71,13 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
 
 
 def prepare_query(text: str):
-    """Parse and translate a SPARQL query, refusing anything that writes or reaches the network."""
+    """Parse and translate a SPARQL query, refusing anything that writes or reaches the network.
+
+    >>> prepare_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    mlgraph.errors.BadInput: refused: SERVICE would send the query to another server; mlgraph never does
+    """
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.algebra import traverse
@@ -132,12 +138,22 @@ def bind_params(query: NamedQuery, values: Mapping[str, str],
 
 
 def node_types(kind: str) -> tuple[str, ...]:
-    """Return the node types a parameter of type ``kind`` prefers (none for ``node``)."""
+    """Return the node types a parameter of type ``kind`` prefers (none for ``node``).
+
+    >>> node_types("Skill"), node_types("node")
+    (('Skill',), ())
+    """
     return (kind,) if kind in NODE_TYPES else ()
 
 
 def run_query(graph: rdflib.Graph, query, bindings: Mapping | None = None):
-    """Run a prepared query on ``graph`` with values bound to variables; return rdflib's result."""
+    """Run a prepared query on ``graph`` with values bound to variables; return rdflib's result.
+
+    >>> g = rdflib.Graph().add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+    >>> result = run_query(g, prepare_query("SELECT ?o WHERE { ?s <urn:p> ?o }"), {Variable("s"): URIRef("urn:a")})
+    >>> [str(row.o) for row in result]
+    ['x']
+    """
     try:
         return graph.query(query, initBindings=dict(bindings or {}))
     except Exception as exc:  # an evaluation error in the user's query, e.g. a bad regex
@@ -145,7 +161,14 @@ def run_query(graph: rdflib.Graph, query, bindings: Mapping | None = None):
 
 
 def render_table(result) -> str:
-    """Return a SELECT result as an aligned text table (IRIs as CURIEs), or an ASK answer."""
+    """Return a SELECT result as an aligned text table (IRIs as CURIEs), or an ASK answer.
+
+    >>> g = rdflib.Graph().add((URIRef("https://w3id.org/mlgraph/id/a"), URIRef("urn:p"), Literal("x")))
+    >>> print(render_table(g.query("SELECT ?s ?o WHERE { ?s ?p ?o }")))
+    s      o
+    -----  -
+    mld:a  x
+    """
     if result.type == "ASK":
         return "true" if result.askAnswer else "false"
     header = [str(v) for v in result.vars]
@@ -173,7 +196,11 @@ def _row(cells: list[str], widths: list[int]) -> str:
 
 
 def render_json(result) -> str:
-    """Return SPARQL 1.1 JSON results (SELECT, ASK) or flattened JSON-LD (CONSTRUCT, DESCRIBE)."""
+    """Return SPARQL 1.1 JSON results (SELECT, ASK) or flattened JSON-LD (CONSTRUCT, DESCRIBE).
+
+    >>> render_json(rdflib.Graph().query("ASK { ?s ?p ?o }"))
+    '{\\n  "head": {},\\n  "boolean": false\\n}\\n'
+    """
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         from mlgraph.export import FORMATS, render_rdf
 
@@ -184,7 +211,12 @@ def render_json(result) -> str:
 
 
 def render_csv(result) -> str:
-    """Return SPARQL 1.1 CSV results (CRLF line ends); a graph result as subject,predicate,object rows."""
+    """Return SPARQL 1.1 CSV results (CRLF line ends); a graph result as subject,predicate,object rows.
+
+    >>> g = rdflib.Graph().add((URIRef("urn:a"), URIRef("urn:p"), Literal("x, y")))
+    >>> render_csv(g.query("SELECT ?s ?o WHERE { ?s ?p ?o }"))
+    's,o\\r\\nurn:a,"x, y"\\r\\n'
+    """
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         from mlgraph.canonical import canonical_triples
 

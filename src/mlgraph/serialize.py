@@ -37,9 +37,16 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b
 _CONTROL = re.compile(r'["\\\x00-\x1f\x7f]')
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
+#: The triple the examples below write.
+_EXAMPLE = [(URIRef("https://w3id.org/mlgraph/id/a"), URIRef("urn:ex:says"), Literal("caf\u00e9", lang="fr"))]
+
 
 def render_ntriples(triples: Sequence[tuple]) -> str:
-    """Return N-Triples (also valid N-Quads of the default graph): one sorted line per triple."""
+    """Return N-Triples (also valid N-Quads of the default graph): one sorted line per triple.
+
+    >>> print(render_ntriples(_EXAMPLE), end="")
+    <https://w3id.org/mlgraph/id/a> <urn:ex:says> "caf\u00e9"@fr .
+    """
     lines = sorted(" ".join(_term(t, {}) for t in triple) + " ." for triple in triples)
     return "".join(line + "\n" for line in lines)
 
@@ -51,7 +58,15 @@ def render_turtle(triples: Sequence[tuple]) -> str:
 
 
 def render_trig(triples: Sequence[tuple]) -> str:
-    """Return TriG with every triple in the default graph, written as a ``{ ... }`` block."""
+    """Return TriG with every triple in the default graph, written as a ``{ ... }`` block.
+
+    >>> print(render_trig(_EXAMPLE), end="")
+    @prefix mld: <https://w3id.org/mlgraph/id/> .
+    <BLANKLINE>
+    {
+        mld:a <urn:ex:says> "caf\u00e9"@fr .
+    }
+    """
     prefixes = used_prefixes(triples)
     blocks = ["\n".join("    " + line for line in block.split("\n")) for block in _subject_blocks(triples, prefixes)]
     return _prefix_lines(prefixes, "@prefix {} <{}> .") + "{\n" + "\n\n".join(blocks) + "\n}\n"
@@ -119,6 +134,9 @@ def render_jsonld(triples: Sequence[tuple]) -> str:
 
     Every blank node is a top-level object with its ``_:b`` name, so nodes that only point at each
     other survive; every literal keeps its exact lexical form as a string ``@value``.
+
+    >>> json.loads(render_jsonld(_EXAMPLE))["@graph"]
+    [{'@id': 'mld:a', 'urn:ex:says': [{'@value': 'caf\u00e9', '@language': 'fr'}]}]
     """
     prefixes = _jsonld_prefixes(triples)
     nodes = []
@@ -175,6 +193,16 @@ def render_rdfxml(triples: Sequence[tuple]) -> str:
 
     Raises BadInput for what RDF/XML cannot hold: a property IRI that does not end in an XML name,
     or text with characters XML 1.0 forbids.
+
+    >>> print(render_rdfxml(_EXAMPLE), end="")
+    <?xml version="1.0" encoding="utf-8"?>
+    <rdf:RDF
+       xmlns:ns1="urn:ex:"
+       xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+      <rdf:Description rdf:about="https://w3id.org/mlgraph/id/a">
+        <ns1:says xml:lang="fr">caf\u00e9</ns1:says>
+      </rdf:Description>
+    </rdf:RDF>
     """
     namespaces = _xml_namespaces(triples)
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]

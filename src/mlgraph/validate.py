@@ -90,7 +90,13 @@ def validate_files(paths: Sequence[Path]) -> Report:
 
 
 def shacl_results(data: rdflib.Graph) -> list[tuple]:
-    """Return (results graph, result node) pairs for every result of validating ``data``."""
+    """Return (results graph, result node) pairs for every result of validating ``data``.
+
+    >>> from rdflib.namespace import SKOS
+    >>> g = rdflib.Graph().add((URIRef("urn:x"), RDF.type, URIRef("https://w3id.org/mlgraph/ns#Tool")))
+    >>> [str(results.value(node, SH.resultPath)) for results, node in shacl_results(g)]
+    ['http://www.w3.org/2004/02/skos/core#prefLabel']
+    """
     import pyshacl
 
     shapes = parse_files([shapes_file()])
@@ -118,7 +124,13 @@ def _describe(data: rdflib.Graph, parts, found) -> Problem:
 
 
 def origin_files(parts, focus, path, value) -> list[str]:
-    """Return the files that hold the offending triple, else those describing the focus node."""
+    """Return the files that hold the offending triple, else those describing the focus node.
+
+    >>> a = rdflib.Graph().add((URIRef("urn:x"), URIRef("urn:p"), URIRef("urn:y")))
+    >>> b = rdflib.Graph().add((URIRef("urn:x"), URIRef("urn:q"), URIRef("urn:z")))
+    >>> origin_files([("a.ttl", a), ("b.ttl", b)], URIRef("urn:x"), None, URIRef("urn:z"))
+    ['b.ttl']
+    """
     tests = []
     if path is not None and value is not None:
         tests.append((focus, path, value))
@@ -135,7 +147,13 @@ def origin_files(parts, focus, path, value) -> list[str]:
 
 
 def node_label(data: rdflib.Graph, node) -> str:
-    """Return what to call a node in a report: its label, or what a statement node is about."""
+    """Return what to call a node in a report: its label, or what a statement node is about.
+
+    >>> st = BNode()
+    >>> g = rdflib.Graph().add((st, RDF.type, RDF.Statement)).add((st, RDF.subject, URIRef("urn:x")))
+    >>> node_label(g, st)
+    'statement: urn:x ? ?'
+    """
     label = data.value(node, SKOS.prefLabel)
     if label is not None:
         return str(label)
@@ -158,5 +176,9 @@ def _compact_text(text: str) -> str:
 
 
 def render_report(report: Report) -> str:
-    """Return the problems, one line each; empty when there are none."""
+    """Return the problems, one line each; empty when there are none.
+
+    >>> render_report(Report(["a.ttl"], 3, [Problem("a.ttl", "mld:x", "x", "mlg:level", "bad level")]))
+    'a.ttl: x (mld:x) mlg:level: bad level'
+    """
     return "\n".join(problem.line() for problem in report.problems)
