@@ -43,6 +43,7 @@ def test_count_of_all_triples_equals_stats_on_the_real_graph():
     ("SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://x.org/q> { ?o ?q ?r } } }", "SERVICE"),
     ("SELECT * FROM <http://example.org/other.ttl> WHERE { ?s ?p ?o }", "FROM"),
     ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "FROM"),
+    ("SELECT * WHERE { GRAPH <http://example.org/g> { ?s ?p ?o } }", "GRAPH"),
 ])
 def test_writes_and_network_access_are_refused(text, fragment):
     with pytest.raises(BadInput, match=fragment):
@@ -97,6 +98,13 @@ def test_empty_select_exits_1_after_printing_the_empty_result():
     result = run("query", "SELECT ?s WHERE { ?s a <https://w3id.org/mlgraph/ns#Planet> }", "--json")
     assert result.exit_code == 1 and "matched nothing" in result.stderr
     assert json.loads(result.stdout)["results"]["bindings"] == []
+    described = run("query", "DESCRIBE <http://example.org/nothing>")
+    assert described.exit_code == 1 and described.stdout == ""
+
+
+def test_an_error_while_evaluating_is_one_line_not_an_internal_error():
+    result = run("query", 'SELECT * WHERE { ?s ?p ?o FILTER(REGEX(STR(?s), "(")) }')
+    assert result.exit_code == 2 and result.stderr.startswith("mlgraph: error: the query failed")
 
 
 def test_named_queries_are_listed_with_their_parameters():

@@ -99,6 +99,9 @@ def prepare_query(text: str):
     traverse(query.algebra, visitPre=lambda node: names.append(getattr(node, "name", "")))
     if "ServiceGraphPattern" in names:
         raise BadInput("refused: SERVICE would send the query to another server; mlgraph never does")
+    if "Graph" in names:
+        raise BadInput("GRAPH finds nothing here: mlgraph reads every file into one default graph; "
+                       "drop the GRAPH clause")
     return query
 
 
@@ -155,7 +158,10 @@ def run_query(graph: rdflib.Graph, query, bindings: Mapping | None = None):
     ['x']
     """
     try:
-        return graph.query(query, initBindings=dict(bindings or {}))
+        result = graph.query(query, initBindings=dict(bindings or {}))
+        if result.type == "SELECT":
+            result.bindings  # evaluate now, so errors surface here rather than while printing
+        return result
     except Exception as exc:  # an evaluation error in the user's query, e.g. a bad regex
         raise BadInput(f"the query failed: {' '.join(str(exc).split())[:200]}") from None
 

@@ -54,7 +54,8 @@ def render_ntriples(triples: Sequence[tuple]) -> str:
 def render_turtle(triples: Sequence[tuple]) -> str:
     """Return Turtle: used prefixes, then one block per subject in the triples' order."""
     prefixes = used_prefixes(triples)
-    return _prefix_lines(prefixes, "@prefix {} <{}> .") + "\n\n".join(_subject_blocks(triples, prefixes)) + "\n"
+    blocks = _subject_blocks(triples, prefixes)
+    return _prefix_lines(prefixes, "@prefix {} <{}> .") + "\n\n".join(blocks) + "\n" if blocks else ""
 
 
 def render_trig(triples: Sequence[tuple]) -> str:

@@ -99,13 +99,13 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
 
     SPARQL is the argument or a file (-f); a bare name runs one of the named queries
     (see --list), with its parameters given as --param NAME=VALUE. Values are bound to the
-    query's variables, never pasted into its text. Updates, SERVICE and FROM are refused.
+    query's variables, never pasted into its text. Updates, SERVICE, FROM and GRAPH are refused.
 
     \b
     Output: an aligned table (ASK: true/false; CONSTRUCT/DESCRIBE: Turtle);
     --json: SPARQL 1.1 JSON results (CONSTRUCT/DESCRIBE: JSON-LD);
     --csv: SPARQL 1.1 CSV results (CONSTRUCT/DESCRIBE: subject,predicate,object).
-    A SELECT that matches nothing exits with 1.
+    A query that matches nothing (no rows, no triples) exits with 1.
 
     \b
     Examples:
@@ -140,7 +140,7 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
         click.echo(render_rdf(result.graph, FORMATS["ttl"]), nl=False)
     else:
         click.echo(render_table(result))
-    if result.type == "SELECT" and not len(result):
+    if result.type != "ASK" and not len(result):  # rows, or triples of a CONSTRUCT / DESCRIBE
         raise NothingFound("the query matched nothing")
 
 
