@@ -130,3 +130,12 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(name):
     assert "Examples:" in help_text and f"mlgraph {name}" in help_text
     readme = (Path(__file__).parents[1] / "README.md").read_text()
     assert f"mlgraph {name}" in readme
+
+
+def test_load_warnings_reach_stderr_on_every_load(private_cache):
+    owl_imports = str(Path(__file__).parent / "hostile" / "owl-imports.ttl")
+    for _ in range(2):  # the second load comes from the cache and must warn all the same
+        result = CliRunner().invoke(main, [*TINY, "--data", owl_imports, "stats", "--json"])
+        assert result.exit_code == 0, result.output
+        assert "warning:" in result.stderr and "owl:imports" in result.stderr
+        json.loads(result.stdout)

@@ -37,7 +37,10 @@ def load_network(data: Sequence[Path] = (), use_cache: bool = True, builtin: boo
     from mlgraph.load import parse_files
     from mlgraph.project import project_graph
 
-    network = project_graph(parse_files(paths))
+    warnings: list[str] = []
+    network = project_graph(parse_files(paths, warnings))
+    # Kept with the network so that a cached load reports them as the first load did.
+    network.graph["load_warnings"] = warnings
     if use_cache:
         cache.write_network(digest, network)
     return network

@@ -31,6 +31,8 @@ class Settings:
             from mlgraph.network import load_network
 
             self._network = load_network(self.data, use_cache=self.use_cache, builtin=self.builtin)
+            for warning in self._network.graph.get("load_warnings", ()):
+                click.echo(f"mlgraph: warning: {warning}", err=True)
         return self._network
 
 
