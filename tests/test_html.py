@@ -254,3 +254,16 @@ def test_built_in_page_is_byte_identical_whatever_the_hash_seed(tmp_path, args):
                        capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
+
+
+def test_profile_marks_skills_and_tools_only_when_asked(tmp_path):
+    from mlgraph.network import load_network
+    from mlgraph.views import whole_view as whole
+
+    G = load_network([Path(__file__).parent / "fixtures" / "tiny.ttl"], builtin=False)
+    have = {"https://w3id.org/mlgraph/id/python"}
+    marked = {n["id"].rsplit("/", 1)[1]: n.get("profile") for n in map_data(G, whole(G), {}, have)["nodes"]
+              if n["shown"]}
+    assert marked["python"] == "have" and marked["sql"] == "missing"
+    assert marked["intern"] is None  # roles are not ringed
+    assert map_data(G, whole(G), {})["profile"] is None

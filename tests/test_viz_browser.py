@@ -236,3 +236,34 @@ def test_built_in_graph_pages(browser, tmp_path, args):
     m.page.screenshot(path=tmp_path / f"built-in-{len(args)}.png")
     assert canvas_ink(m.page) > 5000 and re.match(r"\S", m.page.inner_text("#panel"))
     m.assert_clean()
+
+
+def test_profile_rings_what_the_person_has_and_what_is_missing(browser, tmp_path):
+    profile = tmp_path / "me.txt"
+    profile.write_text("# what I know\nPython\nSQL\n")
+    page = MapPage(browser, write_map(tmp_path, "--have", str(profile)))
+    page.assert_clean()
+    assert page.js("window.mlgraphView.ringed('have')") == [MLD + "python", MLD + "sql"]
+    assert page.js("window.mlgraphView.ringed('missing')") == sorted(
+        MLD + n for n in ("leadership", "spark-skill", "spark-tool"))
+    assert page.data["profile"] == {"have": 2, "missing": 3}
+    assert flat(page.page.text_content("#legend-profile")) == "you have2to learn3"
+    page.page.screenshot(path=str(tmp_path / "profile.png"))
+
+
+def test_without_a_profile_nothing_is_ringed(browser, tmp_path):
+    page = MapPage(browser, write_map(tmp_path))
+    assert page.js("window.mlgraphView.ringed('have')") == []
+    assert page.js("window.mlgraphView.ringed('missing')") == []
+    assert page.page.is_hidden("#profile-section")
+
+
+def test_route_with_profile_draws_what_is_had_without_dimming_it(browser, tmp_path):
+    profile = tmp_path / "me.txt"
+    profile.write_text("SQL\n")
+    page = MapPage(browser, write_map(tmp_path, "--path", "intern", "senior developer", "--have", str(profile)))
+    page.assert_clean()
+    assert page.js("window.mlgraphView.ringed('have')") == [MLD + "sql"]
+    assert page.js("window.mlgraphView.ringed('missing')") == [MLD + "python", MLD + "spark-tool"]
+    step = page.data["routes"][0]["steps"][1]
+    assert step["new_skills"] == []  # SQL is had, so the step asks for no new skill

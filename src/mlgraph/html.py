@@ -29,11 +29,13 @@ import re
 import tempfile
 from importlib import resources
 from importlib.util import find_spec
+from collections.abc import Collection
 from pathlib import Path
 
 import networkx as nx
 
 from mlgraph.errors import BadInput
+from mlgraph.profile import have_status
 from mlgraph.vocab import NODE_TYPES
 
 #: Colour and vis-network shape of each node type (the legend shows the same).
@@ -66,8 +68,12 @@ _OTHER_EDGE = ("#b6b9c2", 1.0, True)
 _MARKER = re.compile(r"@@(TITLE|CSP|VIS_CSS|MAP_CSS|DATA|VIS_JS|MAP_JS)@@")
 
 
-def generate_html(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]] | None = None) -> str:
+def generate_html(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]] | None = None,
+                  have: Collection[str] | None = None) -> str:
     """Return the page drawing ``view`` (see :mod:`mlgraph.views`) of the network ``G``.
+
+    With ``have`` (the skills and tools a person has, as ``--have`` gives them), the map marks
+    each skill and tool as had or still to learn.
 
     >>> from mlgraph.network import load_network
     >>> from mlgraph.views import whole_view
@@ -78,7 +84,7 @@ def generate_html(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]
     from mlgraph.layout import place_view
 
     positions = place_view(G, view) if positions is None else positions
-    data = map_data(G, view, positions)
+    data = map_data(G, view, positions, have)
     vis_js, vis_css = vis_network_files()
     map_js = _template("map.js")
     parts = {
@@ -174,7 +180,8 @@ def _template(name: str) -> str:
     return (resources.files("mlgraph") / "templates" / name).read_text(encoding="utf-8")
 
 
-def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]]) -> dict:
+def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
+             have: Collection[str] | None = None) -> dict:
     """Return everything the page's script needs, as plain JSON-ready data.
 
     Nodes are listed drawn first (with positions), then the other ends of their relations (so a
@@ -194,19 +201,26 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]]) ->
     cited = sorted({s for u, v, k in edges for s in G.edges[u, v, k]["sources"]}
                    | {s for n in drawn for sal in G.nodes[n].get("salaries", ()) for s in sal["sources"]})
     source_index = {s: i for i, s in enumerate(cited)}
+    status = have_status(G, have, drawn) if have is not None else {}
     return {
         "title": view.title,
         "notes": view.notes(),
         "types": _type_rows(G, drawn),
         "relations": _relation_rows(G, {k for _, _, k in edges}),
         "sources": [_source_row(G, s) for s in cited],
-        "nodes": [_node_row(G, n, positions.get(n, (0, 0)), source_index) for n in drawn]
+        "nodes": [_node_row(G, n, positions.get(n, (0, 0)), source_index) | _profile_mark(status, n) for n in drawn]
                  + [_other_row(G, n) for n in others],
         "edges": [[index[u], index[v], k, [source_index[s] for s in G.edges[u, v, k]["sources"]]]
                   for u, v, k in edges],
         "routes": [_route_row(route, index, source_index) for route in view.routes],
         "focus": index[view.focus] if view.focus else None,
+        "profile": ({k: sum(1 for v in status.values() if v == k) for k in ("have", "missing")}
+                    if have is not None else None),
     }
+
+
+def _profile_mark(status: dict[str, str], node: str) -> dict:
+    return {"profile": status[node]} if node in status else {}
 
 
 def _type_rows(G: nx.MultiDiGraph, drawn: list[str]) -> list[dict]:

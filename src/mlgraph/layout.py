@@ -56,7 +56,12 @@ def place_view(G: nx.MultiDiGraph, view, seed: int = 7) -> dict[str, tuple[int, 
         for route in view.routes:
             for step in route.steps:
                 needs.setdefault(step.target, []).extend(x["id"] for x in (*step.new_skills, *step.new_tools))
-        return place_route([[n["id"] for n in route.nodes] for route in view.routes], needs)
+        pos = place_route([[n["id"] for n in route.nodes] for route in view.routes], needs)
+        # what the person already has (a --have profile) sits in a grid above the route's start
+        extra = [n for n in view.nodes if n not in pos]
+        rows = _grid_shape(len(extra))[1]
+        _place_grid(extra, pos[view.routes[0].nodes[0]["id"]][0], -rows * ITEM - ITEM, pos)
+        return pos
     roles = [n for n in view.nodes if G.nodes[n]["type"] == "Role"]
     room = {n: ROLE_ROOM for n in roles}  # roles carry the map's big labels
     if view.focus:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 import networkx as nx
 
 from mlgraph.errors import BadInput
+from mlgraph.network import capabilities
 from mlgraph.vocab import NODE_TYPES
 
 #: Types drawn when none are asked for: sources are cited in cards, not drawn as dots.
@@ -84,9 +85,10 @@ def whole_view(G: nx.MultiDiGraph, types: Collection[str] = DEFAULT_TYPES) -> Vi
     return View(nodes=nodes, title=title, hidden_types=tuple(t for t in present if t not in types))
 
 
-def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1) -> View:
+def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1, have: Collection[str] = ()) -> View:
     """Return the view of routes (from :func:`mlgraph.paths.find_routes`) and what each step needs;
-    ``asked`` is how many routes were wanted, so that the view can say when fewer exist.
+    ``asked`` is how many routes were wanted, so that the view can say when fewer exist. Skills
+    and tools in ``have`` that the route's roles need are drawn too, so a profile shows on the map.
 
     >>> from mlgraph.network import load_network
     >>> from mlgraph.paths import find_routes
@@ -100,6 +102,7 @@ def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1) -> View:
     ordered = [n["id"] for route in routes for n in route.nodes]
     ordered += [item["id"] for route in routes for step in route.steps
                 for item in (*step.new_skills, *step.new_tools)]
+    ordered += sorted({n for route in routes for node in route.nodes[1:] for n in capabilities(G, node["id"])} & set(have))
     first, last = routes[0].nodes[0]["label"], routes[0].nodes[-1]["label"]
     what = "Route" if len(routes) == 1 else f"{len(routes)} routes"
     fewer = (f"Only {len(routes)} distinct route{'s' * (len(routes) != 1)} found (asked for {asked}).",)

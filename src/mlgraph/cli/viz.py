@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from mlgraph.cli.base import pass_settings
+from mlgraph.cli.guide import have_option, load_have
 from mlgraph.errors import BadInput
 
 ROUTE_ENDS = ("Role", "EducationPath")
@@ -25,8 +26,9 @@ ROUTE_ENDS = ("Role", "EducationPath")
 @click.option("--max-nodes", type=int, default=None,
               help="Draw at most this many nodes, best connected first (default 2000).")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the web browser.")
+@have_option
 @pass_settings
-def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page):
+def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page, have_file):
     """Write an interactive map of the graph: one HTML file that works offline.
 
     The page has a search box, type filters, node cards with their sources, and a route
@@ -38,13 +40,15 @@ def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page):
       mlgraph viz --path "data scientist" "machine learning architect" -k 2
       mlgraph viz --focus python --depth 2 -o out/python.html --open
       mlgraph viz --type Role,EducationPath
+      mlgraph viz --path "software engineer" "ml engineer" --have me.txt
     """
     from mlgraph.html import generate_html, write_html
 
     _check_options(ends, k, focus, depth)
     G = settings.network()
-    view = choose_view(G, ends, k or 1, focus, depth or 1, types, max_nodes)
-    write_html(generate_html(G, view), output)
+    have = load_have(G, have_file) if have_file else None
+    view = choose_view(G, ends, k or 1, focus, depth or 1, types, max_nodes, have or ())
+    write_html(generate_html(G, view, have=have), output)
     for note in (*view.remarks, view.left_out_note()):
         if note:
             click.echo(f"mlgraph: {note}", err=True)
@@ -65,7 +69,7 @@ def _check_options(ends, k, focus, depth) -> None:
         raise BadInput("--depth goes with --focus NAME")
 
 
-def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes):
+def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes, have=()):
     """Return the view the options ask for: routes, a neighbourhood or the whole graph, filtered.
 
     >>> from mlgraph.network import load_network
@@ -83,7 +87,7 @@ def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes):
         from mlgraph.paths import find_routes
 
         source, target = (resolve(G, name, ROUTE_ENDS) for name in ends)
-        view = route_view(G, find_routes(G, source, target, k=k), asked=k)
+        view = route_view(G, find_routes(G, source, target, k=k, have=have), asked=k, have=have)
     elif focus:
         view = focus_view(G, resolve(G, focus), depth)
     else:

@@ -44,15 +44,22 @@
     return tip;
   }
 
+  // With a --have profile, skills and tools wear a ring: solid green if had, dashed red if not.
+  const PROFILE = {have: {colour: "#15803d", label: "you have", dashes: false},
+                   missing: {colour: "#dc2626", label: "to learn", dashes: [4, 3]}};
+  const PROFILE_BORDER = 3;
+
   function nodeStyle(i, mode, hidden) {
     const n = NODES[i], t = TYPES.get(n.type) || {colour: "#6b7280", shape: "dot"};
     const colour = mode === "dim" ? fade(t.colour, 0.18) : t.colour;
     const size = (SIZE[n.type] || 9) + (mode === "emph" ? 6 : 0);
+    const ring = n.profile && mode !== "dim" ? PROFILE[n.profile] : null;
+    const border = mode === "emph" ? "#111827" : ring ? ring.colour : (mode === "dim" ? "rgba(0,0,0,0.08)" : fade("#000000", 0.35));
     return {
-      id: n.id, hidden: hidden, size: size, shape: t.shape, widthConstraint: {maximum: n.type === "Role" ? 250 : 170},
-      borderWidth: mode === "emph" ? EMPH_BORDER : 1,
-      color: {background: colour, border: mode === "emph" ? "#111827" : (mode === "dim" ? "rgba(0,0,0,0.08)" : fade("#000000", 0.35)),
-              highlight: {background: t.colour, border: "#111827"}},
+      id: n.id, hidden: hidden, size: size + (ring ? 2 : 0), shape: t.shape, widthConstraint: {maximum: n.type === "Role" ? 250 : 170},
+      borderWidth: mode === "emph" ? EMPH_BORDER : ring ? PROFILE_BORDER : 1,
+      shapeProperties: {borderDashes: ring ? ring.dashes : false},
+      color: {background: colour, border: border, highlight: {background: t.colour, border: "#111827"}},
       font: {size: mode === "emph" ? Math.max((FONT[n.type] || 13) + 4, 24) : (FONT[n.type] || 13), color: mode === "dim" ? "#cbd5e1" : "#111827",
              strokeWidth: mode === "dim" ? 0 : 4, strokeColor: "#ffffff"},
     };
@@ -107,6 +114,8 @@
           incident[j].forEach(ei => { if (EDGES[ei][0] === s.to && !edgeMode.has(ei)) edgeMode.set(ei, "normal"); });
         });
       });
+      // what the person already has (a --have profile) stays readable too
+      drawn.forEach(i => { if (NODES[i].profile === "have" && !nodeMode.has(i)) nodeMode.set(i, "normal"); });
       // the other routes stay visible, only less prominent than the one being read
       routeState.routes.forEach(r => {
         r.nodes.forEach(i => { if (!nodeMode.has(i)) nodeMode.set(i, "normal"); });
@@ -264,7 +273,8 @@
       back.addEventListener("click", clearSelection);
       panel.appendChild(back);
     }
-    const facts = [(TYPES.get(n.type) || {label: n.type}).label, n.level && n.level + " level", n.kind].filter(Boolean).join(" · ");
+    const facts = [(TYPES.get(n.type) || {label: n.type}).label, n.level && n.level + " level", n.kind,
+                   n.profile && PROFILE[n.profile].label].filter(Boolean).join(" · ");
     add(panel, el("div", "card-title", n.label), el("div", "meta", facts), el("div", "iri", n.id));
     if (n.alt && n.alt.length) add(panel, el("p", "meta", "Also known as: " + n.alt.join(", ")));
     if (n.description) add(panel, el("p", null, n.description));
@@ -331,6 +341,16 @@
       line.style.borderTop = Math.max(REL[r].width, 1.5) + "px " + (REL[r].dashed ? "dashed " : "solid ") + REL[r].colour;
       add($("legend-relations"), add(el("li"), line, el("span", null, REL[r].label), el("span", "count", relCount.get(r))));
     });
+
+  if (DATA.profile) {
+    $("profile-section").hidden = false;
+    ["have", "missing"].forEach(k => {
+      const ring = el("span", "swatch ring");
+      ring.style.border = "3px " + (PROFILE[k].dashes ? "dashed " : "solid ") + PROFILE[k].colour;
+      add($("legend-profile"), add(el("li"), add(el("span"), ring, el("span", null, PROFILE[k].label)),
+                                   el("span", "count", DATA.profile[k])));
+    });
+  }
 
   const names = $("names");
   drawn.slice().sort((a, b) => NODES[a].label.localeCompare(NODES[b].label)).forEach(i => {
@@ -428,6 +448,8 @@
     selected: () => network.getSelectedNodes()[0] || null,
     select: id => selectNode(indexOf.get(id), true),
     emphasised: () => nodes.get({filter: n => n.borderWidth === EMPH_BORDER}).map(n => n.id).sort(),
+    ringed: kind => nodes.get({filter: n => n.borderWidth === PROFILE_BORDER && n.color.border === PROFILE[kind].colour})
+      .map(n => n.id).sort(),
     findRoute: (from, to) => {
       const route = findRoute(indexOf.get(from), indexOf.get(to));
       return route && route.nodes.map(i => NODES[i].id);
