@@ -13,13 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 
 from mlgraph import __version__
+from mlgraph.atomic import replace_file
 
 #: Bump when the projection changes shape, so old cache files are ignored.
 CACHE_FORMAT = 1
@@ -57,15 +57,10 @@ def read_network(digest: str) -> nx.MultiDiGraph | None:
 
 def write_network(digest: str, network: nx.MultiDiGraph) -> Path | None:
     """Store ``network`` under ``digest`` atomically; return the path, or None if not writable."""
-    folder = cache_dir()
+    target = cache_dir() / f"network-{digest}.json"
     data = json.dumps(nx.node_link_data(network, edges="edges"), ensure_ascii=False)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
-                                         prefix=".network-", suffix=".tmp") as tmp:
-            tmp.write(data)
-        target = folder / f"network-{digest}.json"
-        os.replace(tmp.name, target)
+        replace_file(target, data.encode("utf-8"))
         return target
     except OSError:
         return None

@@ -22,8 +22,6 @@ import csv
 import hashlib
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +30,7 @@ import networkx as nx
 import rdflib
 
 from mlgraph import cache
+from mlgraph.atomic import replace_file
 from mlgraph.canonical import canonical_triples
 from mlgraph.errors import BadInput
 from mlgraph.serialize import render_jsonld, render_ntriples, render_rdfxml, render_trig, render_turtle
@@ -175,33 +174,11 @@ def write_export(text: str, path: Path, force: bool = False) -> Path:
                        "use --force to replace it, or choose another file with -o")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _replace_atomically(path, data)
+        replace_file(path, data)
     except OSError as exc:
         raise BadInput(f"{path}: cannot write ({exc.strerror or exc})") from None
     _remember(path, data)
     return path
-
-
-def _replace_atomically(path: Path, data: bytes) -> None:
-    # The new content is complete on disk before it takes the old file's name, so a failure at
-    # any point leaves the old file (or no file) and at worst a stray temporary file, never half.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _record_file() -> Path:
@@ -235,6 +212,6 @@ def _remember(path: Path, data: bytes) -> None:
     records[str(path.resolve())] = hashlib.sha256(data).hexdigest()
     try:
         _record_file().parent.mkdir(parents=True, exist_ok=True)
-        _replace_atomically(_record_file(), json.dumps(records, indent=1, sort_keys=True).encode())
+        replace_file(_record_file(), json.dumps(records, indent=1, sort_keys=True).encode())
     except OSError:
         pass  # without the record the next export of this file just needs --force

@@ -24,16 +24,15 @@ import functools
 import hashlib
 import html
 import json
-import os
 import re
-import tempfile
+from collections.abc import Collection
 from importlib import resources
 from importlib.util import find_spec
-from collections.abc import Collection
 from pathlib import Path
 
 import networkx as nx
 
+from mlgraph.atomic import write_output
 from mlgraph.errors import BadInput
 from mlgraph.profile import have_status
 from mlgraph.vocab import NODE_TYPES
@@ -107,19 +106,7 @@ def write_html(page: str, path: Path) -> Path:
     >>> write_html("<p>map</p>", Path(tempfile.mkdtemp()) / "out" / "map.html").read_text()
     '<p>map</p>'
     """
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
-                                         prefix=f".{path.name}.", suffix=".tmp") as tmp:
-            tmp.write(page)
-        os.chmod(tmp.name, 0o666 & ~_umask())  # temporary files are private; the map is not
-        os.replace(tmp.name, path)
-    except OSError as exc:
-        if "tmp" in locals():
-            Path(tmp.name).unlink(missing_ok=True)
-        raise BadInput(f"{path}: cannot write the map ({exc.strerror or exc}); choose another -o path") from None
-    return path
+    return write_output(Path(path), page, "the map")
 
 
 def embed_json(data) -> str:
@@ -145,12 +132,6 @@ def content_security_policy(scripts: list[str]) -> str:
                       for s in scripts)
     return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
             "base-uri 'none'; form-action 'none'")
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 @functools.cache

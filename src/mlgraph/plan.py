@@ -20,16 +20,14 @@ dates and a fixed order, so two plans of the same route diff cleanly.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
-from mlgraph.errors import BadInput
+from mlgraph.atomic import write_output
 from mlgraph.gap import (
     builds_on, learning_order, missing_needs, missing_prerequisites, prerequisite_sources, requirement_sources, teachers,
 )
@@ -160,17 +158,4 @@ def _md(text: str) -> str:
 
 def write_plan(text: str, path: Path) -> None:
     """Write ``text`` to ``path`` atomically (whole file or nothing), creating parent folders."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot write the plan ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; a plan is an ordinary document
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise BadInput(f"{path}: cannot write the plan ({exc.strerror or exc})") from None
+    write_output(Path(path), text, "the plan")
