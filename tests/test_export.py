@@ -25,7 +25,8 @@ from mlgraph.canonical import canonical_triples
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
 from mlgraph.export import FORMATS, choose_format, export_format, render_rdf, write_export
-from mlgraph.load import builtin_files, ontology_dir, parse_files
+from mlgraph.builtin import builtin_files, ontology_dir
+from mlgraph.load import parse_files
 from mlgraph.project import project_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -265,7 +266,8 @@ HASH_SCRIPT = """
 import hashlib, sys
 from pathlib import Path
 from mlgraph.export import FORMATS, render_rdf
-from mlgraph.load import ontology_dir, parse_files
+from mlgraph.builtin import ontology_dir
+from mlgraph.load import parse_files
 from mlgraph.project import project_graph
 g = parse_files([ontology_dir() / "schema.ttl", Path(sys.argv[1])])
 G = project_graph(g)

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from mlgraph.canonical import canonical_triples
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
-from mlgraph.load import builtin_files, parse_files, parse_into, remote_contexts
+from mlgraph.builtin import builtin_files
+from mlgraph.load import parse_files, parse_into, remote_contexts
 
 HOSTILE = Path(__file__).parent / "hostile"
 

@@ -5,7 +5,8 @@ from rdflib import RDF, RDFS, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from mlgraph.describe import graph_stats
-from mlgraph.load import builtin_files, parse_files
+from mlgraph.builtin import builtin_files
+from mlgraph.load import parse_files
 from mlgraph.names import resolve
 from mlgraph.network import load_network
 from mlgraph.paths import find_routes

@@ -7,10 +7,8 @@ with a DTD is refused before any parser sees it (entity bombs, external entities
 that do not stop loading (an ``owl:imports`` that is not followed, named graphs merged) are
 returned as warnings for the caller to show, never printed.
 
->>> paths = builtin_files()
->>> [p.name for p in paths][:2]
-['schema.ttl', 'sources.ttl']
->>> g = parse_files(paths)
+>>> from mlgraph.builtin import builtin_files
+>>> g = parse_files(builtin_files())
 >>> len(g) > 1000
 True
 """
@@ -27,7 +25,6 @@ from pathlib import Path
 import rdflib
 from rdflib import OWL, BNode, Literal, URIRef
 
-from mlgraph.builtin import builtin_files, ontology_dir, shapes_file  # noqa: F401 (re-exported)
 from mlgraph.errors import BadInput
 from mlgraph.vocab import PREFIXES
 

@@ -10,7 +10,7 @@ the cache costs little more than importing networkx.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -84,11 +84,6 @@ def relation_label(G: nx.MultiDiGraph, relation: str, direction: str = "out") ->
 def career_relations(G: nx.MultiDiGraph) -> set[str]:
     """Return the names of relations that routes between roles may follow."""
     return {name for name, info in G.graph["relations"].items() if info["career"]}
-
-
-def sources_of(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str]]) -> list[str]:
-    """Return the sorted union of the sources of several (u, v, relation) edges."""
-    return sorted({s for u, v, k in edges for s in G.edges[u, v, k]["sources"]})
 
 
 def skills_needed(G: nx.MultiDiGraph, role: str) -> dict[str, bool]:

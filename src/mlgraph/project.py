@@ -3,7 +3,8 @@
 Nodes are IRIs (strings) with plain attributes (label, type, description ...); edges are keyed
 by the relation's local name and carry the IRIs of the sources that support them.
 
->>> from mlgraph.load import builtin_files, parse_files
+>>> from mlgraph.builtin import builtin_files
+>>> from mlgraph.load import parse_files
 >>> G = project_graph(parse_files(builtin_files()))
 >>> G.nodes["https://w3id.org/mlgraph/id/data-scientist"]["type"]
 'Role'

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +102,3 @@ class Footnotes:
             lines.append(wrap(f"{attrs['label']}{extra}", indent=" " * 7, first=f"  [{num}]".ljust(7)))
         return "\n".join(["Sources", *lines]) if lines else ""
 
-
-def is_tty() -> bool:
-    return sys.stdout.isatty()
