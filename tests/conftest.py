@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mlgraph.load import ontology_dir, parse_files
+from mlgraph.builtin import ontology_dir
+from mlgraph.load import parse_files
 from mlgraph.project import project_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,6 +31,12 @@ def tiny_rdf():
 def tiny(tiny_rdf):
     """The tiny graph's network."""
     return project_graph(tiny_rdf)
+
+
+@pytest.fixture(scope="session")
+def guide():
+    """The network of tests/fixtures/guidance.ttl (its header works out the right answers)."""
+    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "guidance.ttl"]))
 
 
 def iri(local: str) -> str:

@@ -11,9 +11,7 @@ from click.testing import CliRunner
 from mlgraph.cli import main
 from mlgraph.costs import EPSILON, blend_cost, learning_cost, skills_cost, step_cost
 from mlgraph.errors import BadInput
-from mlgraph.load import ontology_dir, parse_files
 from mlgraph.paths import find_routes, hop_cost
-from mlgraph.project import project_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]
@@ -23,10 +21,6 @@ SE, RS, JR, MLE, ARCH = (MLD + n for n in (
 SHORT = ["software engineer", "research scientist", "ML architect"]
 LONG = ["software engineer", "junior ML engineer", "ML engineer", "ML architect"]
 
-
-@pytest.fixture(scope="module")
-def guide():
-    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "guidance.ttl"]))
 
 
 def labels(route):

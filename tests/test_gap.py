@@ -4,13 +4,10 @@ import json
 from pathlib import Path
 
 import networkx as nx
-import pytest
 from click.testing import CliRunner
 
 from mlgraph.cli import main
 from mlgraph.gap import learning_order, skill_gap
-from mlgraph.load import ontology_dir, parse_files
-from mlgraph.project import project_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]
@@ -18,10 +15,6 @@ MLD = "https://w3id.org/mlgraph/id/"
 SRC = "https://w3id.org/mlgraph/source/"
 DS, MLE, SE, COURSE = (MLD + n for n in ("data-scientist", "ml-engineer", "software-engineer", "ml-course"))
 
-
-@pytest.fixture(scope="module")
-def guide():
-    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "guidance.ttl"]))
 
 
 def labels(nodes):

@@ -211,6 +211,7 @@ def test_viz_path_focus_and_types(tmp_path):
     focus = viz("--focus", "analyst", "--depth", "1", "-o", str(tmp_path / "f.html"))
     assert focus.exit_code == 0 and "Around analyst (1 step)" in focus.stderr
     typed = viz("--type", "roles,skill", "-o", str(tmp_path / "t.html"))
+    assert typed.exit_code == 0, typed.output
     data = json.loads(parse((tmp_path / "t.html").read_text()).scripts[0][1])
     assert {t["name"] for t in data["types"]} == {"Role", "Skill"}
 

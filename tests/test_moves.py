@@ -6,25 +6,18 @@ entry-level roles are a step back and are left out, the chef shares nothing."""
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mlgraph.cli import main
-from mlgraph.load import ontology_dir, parse_files
 from mlgraph.moves import better_paid, move_kind, next_moves, weighted_jaccard
-from mlgraph.project import project_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]
 MLD = "https://w3id.org/mlgraph/id/"
 DS, MLE, ARCH, JR = (MLD + n for n in ("data-scientist", "ml-engineer", "ml-architect", "junior-ml-engineer"))
 
-
-@pytest.fixture(scope="module")
-def guide():
-    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "guidance.ttl"]))
 
 
 def ranking(moves):

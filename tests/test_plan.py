@@ -8,20 +8,14 @@ from click.testing import CliRunner
 from mlgraph.cli import main
 from mlgraph.costs import step_cost
 from mlgraph.errors import BadInput
-from mlgraph.load import ontology_dir, parse_files
 from mlgraph.paths import find_routes
 from mlgraph.plan import plan_steps, render_plan, write_plan
-from mlgraph.project import project_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]
 MLD = "https://w3id.org/mlgraph/id/"
 DS, ARCH, SE = (MLD + n for n in ("data-scientist", "ml-architect", "software-engineer"))
 
-
-@pytest.fixture(scope="module")
-def guide():
-    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "guidance.ttl"]))
 
 
 @pytest.fixture(scope="module")

@@ -8,18 +8,12 @@ from click.testing import CliRunner
 
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
-from mlgraph.load import ontology_dir, parse_files
 from mlgraph.profile import Profile, have_status, load_profile, read_names, resolve_profile
-from mlgraph.project import project_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]
 MLD = "https://w3id.org/mlgraph/id/"
 
-
-@pytest.fixture(scope="module")
-def guide():
-    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "guidance.ttl"]))
 
 
 @pytest.mark.parametrize("text", [

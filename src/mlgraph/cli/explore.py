@@ -60,7 +60,7 @@ def render_routes(G, routes, k: int, show_cost: bool = False) -> str:
     notes = Footnotes(G)
     blocks = []
     if len(routes) < k:
-        blocks.append(f"Only {len(routes)} distinct route(s) found (asked for {k}).")
+        blocks.append(f"Only {len(routes)} distinct route{'s' * (len(routes) != 1)} found (asked for {k}).")
     for number, route in enumerate(routes, 1):
         names = " → ".join(n["label"] for n in route.nodes)
         head = f"Route {number}" if len(routes) > 1 else "Route"
