@@ -1,5 +1,6 @@
-"""What every command shares: the settings the group records, the ``--json`` option, printing
-JSON, source footnotes, and turning library errors into one line and an exit code."""
+"""What every command shares: the settings the group records, the ``--json``, ``--have`` and
+``--cost`` options, printing JSON, source footnotes, and turning library errors into one line
+and an exit code."""
 
 from __future__ import annotations
 
@@ -39,6 +40,29 @@ pass_settings = click.make_pass_decorator(Settings, ensure=True)
 
 json_option = click.option("--json", "as_json", is_flag=True,
                            help="Print one JSON document on stdout instead of text.")
+
+
+have_option = click.option(
+    "--have", "have_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+    help="A file naming the skills and tools you already have (YAML list, or one name per line, "
+         "# for comments): they are not counted as things to learn.")
+
+cost_option = click.option(
+    "--cost", "cost_name", type=click.Choice(["hops", "skills", "blend"]), default="hops", show_default=True,
+    help="What makes a route best: fewest steps (hops), least to learn (skills: 1 per new essential "
+         "skill or tool, 0.5 per good-to-have skill), or 1 per step plus that (blend).")
+
+
+def load_have(G, have_file: Path | None) -> frozenset[str]:
+    """Return the skills and tools of the ``--have`` file (none without one), warning about unknown names."""
+    if have_file is None:
+        return frozenset()
+    from mlgraph.profile import load_profile
+
+    profile = load_profile(G, have_file)
+    for name in profile.unknown:
+        click.echo(f"mlgraph: warning: {have_file}: {name!r} is not a known skill or tool; ignored", err=True)
+    return profile.have
 
 
 class MlgraphGroup(click.Group):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from mlgraph.cli.base import Footnotes, echo_json, json_option, pass_settings, wrap
-from mlgraph.cli.guide import cost_option, have_option, load_have
+from mlgraph.cli.base import (
+    Footnotes, cost_option, echo_json, have_option, json_option, load_have, pass_settings, wrap,
+)
 from mlgraph.errors import BadInput, NothingFound
 from mlgraph.vocab import NODE_TYPES, compact_iri
 

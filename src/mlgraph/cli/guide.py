@@ -1,4 +1,4 @@
-"""Commands that guide a career: gap, next, plan; and the ``--have`` and ``--cost`` options."""
+"""Commands that guide a career: gap, next, plan."""
 
 from __future__ import annotations
 
@@ -6,35 +6,14 @@ from pathlib import Path
 
 import click
 
-from mlgraph.cli.base import Footnotes, echo_json, json_option, pass_settings, wrap
+from mlgraph.cli.base import (
+    Footnotes, echo_json, have_option, json_option, load_have, pass_settings, wrap,
+)
 
 ROLE_TYPES = ("Role", "EducationPath")
 
 #: How many shared or missing needs a move lists in text before summing up the rest.
 LIST_LIMIT = 12
-
-have_option = click.option(
-    "--have", "have_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
-    help="A file naming the skills and tools you already have (YAML list, or one name per line, "
-         "# for comments): they are not counted as things to learn.")
-
-cost_option = click.option(
-    "--cost", "cost_name", type=click.Choice(["hops", "skills", "blend"]), default="hops", show_default=True,
-    help="What makes a route best: fewest steps (hops), least to learn (skills: 1 per new essential "
-         "skill or tool, 0.5 per good-to-have skill), or 1 per step plus that (blend).")
-
-
-def load_have(G, have_file: Path | None) -> frozenset[str]:
-    """Return the skills and tools of the ``--have`` file (none without one), warning about unknown names."""
-    if have_file is None:
-        return frozenset()
-    from mlgraph.profile import load_profile
-
-    profile = load_profile(G, have_file)
-    for name in profile.unknown:
-        click.echo(f"mlgraph: warning: {have_file}: {name!r} is not a known skill or tool; ignored", err=True)
-    return profile.have
-
 
 @click.command()
 @click.argument("source")

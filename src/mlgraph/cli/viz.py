@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from mlgraph.cli.base import pass_settings
-from mlgraph.cli.guide import have_option, load_have
+from mlgraph.cli.base import have_option, load_have, pass_settings
 from mlgraph.errors import BadInput
 
 ROUTE_ENDS = ("Role", "EducationPath")
