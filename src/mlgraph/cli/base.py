@@ -31,8 +31,7 @@ class Settings:
             from mlgraph.network import load_network
 
             self._network = load_network(self.data, use_cache=self.use_cache, builtin=self.builtin)
-            for warning in self._network.graph.get("load_warnings", ()):
-                click.echo(f"mlgraph: warning: {warning}", err=True)
+            warn(self._network.graph.get("load_warnings", ()))
         return self._network
 
 
@@ -60,8 +59,7 @@ def load_have(G, have_file: Path | None) -> frozenset[str]:
     from mlgraph.profile import load_profile
 
     profile = load_profile(G, have_file)
-    for name in profile.unknown:
-        click.echo(f"mlgraph: warning: {have_file}: {name!r} is not a known skill or tool; ignored", err=True)
+    warn(f"{have_file}: {name!r} is not a known skill or tool; ignored" for name in profile.unknown)
     return profile.have
 
 
@@ -85,6 +83,12 @@ class MlgraphGroup(click.Group):
             click.echo(f"mlgraph: internal error: {type(exc).__name__}: {exc} "
                        "(set MLGRAPH_DEBUG=1 for details and please report it)", err=True)
             ctx.exit(3)
+
+
+def warn(warnings) -> None:
+    """Print each distinct warning (things ignored on purpose) as one line on stderr."""
+    for warning in dict.fromkeys(warnings):
+        click.echo(f"mlgraph: warning: {warning}", err=True)
 
 
 def echo_json(document) -> None:

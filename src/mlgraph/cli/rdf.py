@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mlgraph.cli.base import echo_json, json_option, pass_settings
+from mlgraph.cli.base import echo_json, json_option, pass_settings, warn
 from mlgraph.errors import BadInput, NothingFound
 
 
@@ -17,13 +17,8 @@ def load_rdf(settings, extra: tuple[Path, ...] = ()):
 
     warnings: list[str] = []
     graph = parse_files(input_files(tuple(settings.data) + tuple(extra), settings.builtin), warnings)
-    _warn(warnings)
+    warn(warnings)
     return graph
-
-
-def _warn(warnings) -> None:
-    for warning in dict.fromkeys(warnings):
-        click.echo(f"mlgraph: warning: {warning}", err=True)
 
 
 @click.command()
@@ -214,7 +209,7 @@ def validate(settings, files, as_json):
     from mlgraph.validate import render_report, validate_files
 
     report = validate_files(input_files(tuple(settings.data) + tuple(files), settings.builtin))
-    _warn(report.warnings)
+    warn(report.warnings)
     if as_json:
         echo_json(report.as_dict())
     elif report.problems:
