@@ -8,7 +8,7 @@ from mlgraph.cli.base import (
     Footnotes, cost_option, echo_json, have_option, json_option, load_have, pass_settings, wrap,
 )
 from mlgraph.errors import BadInput, NothingFound
-from mlgraph.vocab import NODE_TYPES, compact_iri
+from mlgraph.rdf.vocab import NODE_TYPES, compact_iri
 
 ROUTE_ENDS = ("Role", "EducationPath")
 
@@ -38,10 +38,10 @@ def path(settings, source, target, k, via, avoid, max_hops, cost_name, have_file
       mlgraph path "data scientist" "ml architect" --avoid "machine learning specialist"
       mlgraph path "software engineer" "ml architect" --cost skills --have me.txt
     """
-    from mlgraph.costs import step_cost
-    from mlgraph.names import resolve
-    from mlgraph.network import node_summary
-    from mlgraph.paths import find_routes
+    from mlgraph.career.costs import step_cost
+    from mlgraph.career.names import resolve
+    from mlgraph.career.network import node_summary
+    from mlgraph.career.paths import find_routes
 
     G = settings.network()
     src, dst = (resolve(G, name, ROUTE_ENDS) for name in (source, target))
@@ -111,8 +111,8 @@ def show(settings, name, as_json):
       mlgraph show python --json
       mlgraph show mld:data-scientist
     """
-    from mlgraph.describe import describe_node
-    from mlgraph.names import resolve
+    from mlgraph.career.describe import describe_node
+    from mlgraph.career.names import resolve
 
     G = settings.network()
     card = describe_node(G, resolve(G, name))
@@ -200,7 +200,7 @@ def list_nodes(settings, node_type, as_json):
       mlgraph list --type Tool
       mlgraph list --type roles --json
     """
-    from mlgraph.network import node_summary, nodes_of_type
+    from mlgraph.career.network import node_summary, nodes_of_type
 
     G = settings.network()
     nodes = nodes_of_type(G, parse_type(node_type) if node_type else None)
@@ -219,8 +219,8 @@ def search(settings, text, as_json):
       mlgraph search spark
       mlgraph search deep learning --json
     """
-    from mlgraph.names import search as search_nodes
-    from mlgraph.network import node_summary
+    from mlgraph.career.names import search as search_nodes
+    from mlgraph.career.network import node_summary
 
     G = settings.network()
     nodes = search_nodes(G, " ".join(text))
@@ -261,8 +261,8 @@ def stats(settings, as_json):
       mlgraph stats
       mlgraph --data mine.ttl stats --json
     """
-    from mlgraph.describe import graph_stats
-    from mlgraph.network import relation_label
+    from mlgraph.career.describe import graph_stats
+    from mlgraph.career.network import relation_label
 
     G = settings.network()
     counts = graph_stats(G)

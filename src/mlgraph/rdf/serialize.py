@@ -4,7 +4,7 @@ The writers are flat on purpose: one block per subject, blank nodes by name (``_
 literal on one line with escapes. That keeps them exact for any graph (rdflib's Turtle writer
 recurses into nested blank nodes and fails past a few hundred levels; its JSON-LD writer drops
 blank nodes that only point at each other) and keeps the output stable: the input is the sorted,
-canonically named list from :func:`mlgraph.canonical.canonical_triples`, and nothing here
+canonically named list from :func:`mlgraph.rdf.canonical.canonical_triples`, and nothing here
 depends on hashing or insertion order. Only the prefixes a file uses are declared.
 
 >>> from rdflib import URIRef, Literal
@@ -27,7 +27,7 @@ from itertools import groupby
 from rdflib import RDF, BNode, Literal, URIRef
 
 from mlgraph.errors import BadInput
-from mlgraph.vocab import PREFIXES
+from mlgraph.rdf.vocab import PREFIXES
 
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 

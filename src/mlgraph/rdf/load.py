@@ -7,7 +7,7 @@ with a DTD is refused before any parser sees it (entity bombs, external entities
 that do not stop loading (an ``owl:imports`` that is not followed, named graphs merged) are
 returned as warnings for the caller to show, never printed.
 
->>> from mlgraph.builtin import builtin_files
+>>> from mlgraph.rdf.builtin import builtin_files
 >>> g = parse_files(builtin_files())
 >>> len(g) > 1000
 True
@@ -26,7 +26,7 @@ import rdflib
 from rdflib import OWL, BNode, Literal, URIRef
 
 from mlgraph.errors import BadInput
-from mlgraph.vocab import PREFIXES
+from mlgraph.rdf.vocab import PREFIXES
 
 #: RDF formats read from users' files, by file suffix (rdflib parser names).
 PARSERS: dict[str, str] = {

@@ -9,7 +9,7 @@ on screen with ``textContent``, so text in the graph can never become markup or 
 Content-Security-Policy allows only the page's two scripts, by hash, and no network at all.
 
 >>> import networkx as nx
->>> from mlgraph.views import whole_view
+>>> from mlgraph.map.views import whole_view
 >>> G = nx.MultiDiGraph(relations={})
 >>> G.add_node("https://example.org/a", label="<b>a</b>", type="Role")
 >>> page = generate_html(G, whole_view(G))
@@ -32,10 +32,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from mlgraph.atomic import write_output
+from mlgraph.career.profile import have_status
 from mlgraph.errors import BadInput
-from mlgraph.profile import have_status
-from mlgraph.vocab import NODE_TYPES
+from mlgraph.rdf.vocab import NODE_TYPES
+from mlgraph.storage.atomic import write_output
 
 #: Colour and vis-network shape of each node type (the legend shows the same).
 NODE_STYLES: dict[str, tuple[str, str]] = {
@@ -69,18 +69,18 @@ _MARKER = re.compile(r"@@(TITLE|CSP|VIS_CSS|MAP_CSS|DATA|VIS_JS|MAP_JS)@@")
 
 def generate_html(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]] | None = None,
                   have: Collection[str] | None = None) -> str:
-    """Return the page drawing ``view`` (see :mod:`mlgraph.views`) of the network ``G``.
+    """Return the page drawing ``view`` (see :mod:`mlgraph.map.views`) of the network ``G``.
 
     With ``have`` (the skills and tools a person has, as ``--have`` gives them), the map marks
     each skill and tool as had or still to learn.
 
-    >>> from mlgraph.network import load_network
-    >>> from mlgraph.views import whole_view
+    >>> from mlgraph.career.network import load_network
+    >>> from mlgraph.map.views import whole_view
     >>> G = load_network()
     >>> generate_html(G, whole_view(G)).startswith("<!DOCTYPE html>")
     True
     """
-    from mlgraph.layout import place_view
+    from mlgraph.map.layout import place_view
 
     positions = place_view(G, view) if positions is None else positions
     data = map_data(G, view, positions, have)
@@ -158,7 +158,7 @@ def vis_network_files() -> tuple[str, str]:
 
 @functools.cache
 def _template(name: str) -> str:
-    return (resources.files("mlgraph") / "templates" / name).read_text(encoding="utf-8")
+    return (resources.files("mlgraph.map") / "templates" / name).read_text(encoding="utf-8")
 
 
 def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
@@ -168,8 +168,8 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
     Nodes are listed drawn first (with positions), then the other ends of their relations (so a
     card can name them); edges, sources and routes refer to nodes and sources by position.
 
-    >>> from mlgraph.network import load_network
-    >>> from mlgraph.views import focus_view
+    >>> from mlgraph.career.network import load_network
+    >>> from mlgraph.map.views import focus_view
     >>> G = load_network()
     >>> data = map_data(G, focus_view(G, "https://w3id.org/mlgraph/id/python"), {})
     >>> data["nodes"][data["focus"]]["label"], data["nodes"][0]["shown"]
