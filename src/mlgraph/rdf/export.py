@@ -31,7 +31,8 @@ import rdflib
 
 from mlgraph.errors import BadInput
 from mlgraph.rdf.canonical import canonical_triples
-from mlgraph.rdf.serialize import render_jsonld, render_ntriples, render_rdfxml, render_trig, render_turtle
+from mlgraph.rdf.rdfxml import render_rdfxml
+from mlgraph.rdf.serialize import render_jsonld, render_ntriples, render_trig, render_turtle
 from mlgraph.storage import cache
 from mlgraph.storage.atomic import replace_file
 
