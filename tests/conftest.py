@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mlgraph.map.project import project_graph
+from mlgraph.career.project import project_graph
 from mlgraph.rdf.builtin import ontology_dir
 from mlgraph.rdf.load import parse_files
 

@@ -23,7 +23,7 @@ from rdflib.compare import isomorphic
 
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
-from mlgraph.map.project import project_graph
+from mlgraph.career.project import project_graph
 from mlgraph.rdf.builtin import builtin_files, ontology_dir
 from mlgraph.rdf.canonical import canonical_triples
 from mlgraph.rdf.export import FORMATS, choose_format, export_format, render_rdf, write_export
@@ -265,7 +265,7 @@ def test_cli_unknown_format_is_one_line_listing_the_known_ones(tmp_path):
 HASH_SCRIPT = """
 import hashlib, sys
 from pathlib import Path
-from mlgraph.map.project import project_graph
+from mlgraph.career.project import project_graph
 from mlgraph.rdf.builtin import ontology_dir
 from mlgraph.rdf.export import FORMATS, render_rdf
 from mlgraph.rdf.load import parse_files

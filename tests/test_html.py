@@ -21,7 +21,7 @@ from mlgraph.errors import BadInput
 from mlgraph.map.html import embed_json, generate_html, write_html
 from mlgraph.map.layout import place_view
 from mlgraph.map.page_data import map_data
-from mlgraph.map.project import project_graph
+from mlgraph.career.project import project_graph
 from mlgraph.map.views import focus_view, keep_types, limit_nodes, route_view, whole_view
 from mlgraph.rdf.builtin import ontology_dir
 from mlgraph.rdf.load import parse_files

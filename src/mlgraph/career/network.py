@@ -34,7 +34,7 @@ def load_network(data: Sequence[Path] = (), use_cache: bool = True, builtin: boo
         cached = cache.read_network(digest)
         if cached is not None:
             return cached
-    from mlgraph.map.project import project_graph
+    from mlgraph.career.project import project_graph
     from mlgraph.rdf.load import parse_files
 
     warnings: list[str] = []
