@@ -27,32 +27,28 @@ def input_files(data: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
 
 
 def load_network(data: Sequence[Path] = (), use_cache: bool = True, builtin: bool = True) -> nx.MultiDiGraph:
-    """Return the network of the built-in graph (or just its schema) merged with ``data`` files."""
-    paths = input_files(data, builtin)
-    digest = _digest(paths)
+    """Return the network of the built-in graph (or just its schema) merged with ``data`` files.
+
+    Each file is read once: the bytes that key the cache are the bytes that are parsed.
+    """
+    sources = cache.read_sources(input_files(data, builtin))
+    key = cache.digest_sources(sources)
+    notes: list[str] = []
     if use_cache:
-        cached = cache.read_network(digest)
+        cached = cache.read_network(key, sources, notes)
         if cached is not None:
             return cached
     from mlgraph.career.project import project_graph
-    from mlgraph.rdf.load import parse_files
+    from mlgraph.rdf.load import parse_sources
 
     warnings: list[str] = []
-    network = project_graph(parse_files(paths, warnings))
+    network = project_graph(parse_sources(sources, warnings))
     # Kept with the network so that a cached load reports them as the first load did.
-    network.graph["load_warnings"] = warnings
+    network.graph["load_warnings"] = warnings + network.graph.pop("projection_warnings", [])
     if use_cache:
-        cache.write_network(digest, network)
+        cache.write_network(key, network, sources)
+    network.graph["load_warnings"] = notes + network.graph["load_warnings"]
     return network
-
-
-def _digest(paths: list[Path]) -> str:
-    from mlgraph.errors import BadInput
-
-    try:
-        return cache.digest_files(paths)
-    except OSError as exc:
-        raise BadInput(f"{exc.filename}: cannot read file ({exc.strerror})") from None
 
 
 def node_summary(G: nx.MultiDiGraph, node: str) -> dict:

@@ -32,7 +32,7 @@ from mlgraph.career.gap import (
 )
 from mlgraph.career.network import capabilities, node_summary
 from mlgraph.career.paths import Route, Step
-from mlgraph.storage.atomic import write_output
+from mlgraph.storage.records import write_owned
 
 #: How each ``--cost`` is explained at the top of a plan.
 COST_NOTES = {
@@ -156,6 +156,9 @@ def _md(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-def write_plan(text: str, path: Path) -> None:
-    """Write ``text`` to ``path`` atomically (whole file or nothing), creating parent folders."""
-    write_output(Path(path), text, "the plan")
+def write_plan(text: str, path: Path, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically (whole file or nothing), creating parent folders.
+
+    An existing file is replaced only if mlgraph wrote it, or with ``force`` (as for exports).
+    """
+    write_owned(Path(path), text.encode("utf-8"), "the plan", force)

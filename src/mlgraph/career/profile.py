@@ -27,6 +27,10 @@ from mlgraph.errors import AmbiguousName, BadInput, NameNotFound
 #: What a profile names are looked up as first; other types are expanded to what they imply.
 PROFILE_TYPES = ("Skill", "Tool")
 
+#: Limits for a profile file: far above what a person lists, far below what would take long.
+MAX_PROFILE_BYTES = 1024 * 1024
+MAX_PROFILE_NAMES = 10_000
+
 #: A ``#`` starts a comment at the start of a line or after a space, so "C#" stays a name.
 _COMMENT = re.compile(r"(^|\s)#.*$")
 
@@ -70,6 +74,8 @@ def _yaml_structure(text: str) -> list | dict | None:
 
     try:
         data = yaml.safe_load(text)
+    except RecursionError:
+        raise BadInput("the profile nests lists or mappings too deeply; write one name per line") from None
     except yaml.YAMLError:
         # Plain text like "machine learning: basics" is not meant as YAML; read it as lines.
         return None
@@ -85,8 +91,9 @@ def resolve_profile(G: nx.MultiDiGraph, names: Iterable[str]) -> Profile:
     {'have': ['mld:sql'], 'named': ['mld:sql'], 'unknown': ['cooking']}
     """
     have, named, unknown = set(), [], []
+    index = label_index(G)  # built once: a long profile must not rebuild it per name
     for name in names:
-        nodes = _profile_nodes(G, name)
+        nodes = _profile_nodes(G, name, index)
         if not nodes:
             unknown.append(name)
         for node in nodes:
@@ -95,14 +102,16 @@ def resolve_profile(G: nx.MultiDiGraph, names: Iterable[str]) -> Profile:
     return Profile(have=frozenset(have), named=tuple(dict.fromkeys(named)), unknown=tuple(unknown))
 
 
-def _profile_nodes(G: nx.MultiDiGraph, name: str) -> list[str]:
+def _profile_nodes(G: nx.MultiDiGraph, name: str, index: dict) -> list[str]:
+    if name not in G and normalize(name) not in index and ":" not in name:
+        return []  # unknown: no suggestions are needed, and finding them costs more than the rest
     try:
         return [resolve(G, name, prefer=PROFILE_TYPES)]
     except (NameNotFound, BadInput):
         return []
     except AmbiguousName:
         # "spark" as skill and as tool: someone who lists it has both, so take every best match.
-        matches = [(rank, n) for rank, n in label_index(G)[normalize(name)] if G.nodes[n]["type"] in PROFILE_TYPES]
+        matches = [(rank, n) for rank, n in index.get(normalize(name), []) if G.nodes[n]["type"] in PROFILE_TYPES]
         if not matches:
             raise
         best = min(rank for rank, _ in matches)
@@ -132,11 +141,19 @@ def load_profile(G: nx.MultiDiGraph, path: Path) -> Profile:
     ...     sorted(load_profile(G, mine).have)
     ['mld:sql']
     """
+    from mlgraph.storage.files import read_regular
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot read the profile ({getattr(exc, 'strerror', None) or exc})") from None
-    names = read_names(text)
+        text = read_regular(Path(path), "the profile", limit=MAX_PROFILE_BYTES).decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{path}: cannot read the profile (not UTF-8: {exc.reason}); save it as UTF-8") from None
+    try:
+        names = read_names(text)
+    except BadInput as exc:
+        raise BadInput(f"{path}: {exc}") from None
+    if len(names) > MAX_PROFILE_NAMES:
+        raise BadInput(f"{path}: the profile names {len(names):,} skills and tools, more than the "
+                       f"{MAX_PROFILE_NAMES:,} mlgraph reads; list what you have, not a catalogue")
     if not names:
         raise BadInput(f"{path}: the profile lists no skills or tools; write one name per line, e.g. python")
     profile = resolve_profile(G, names)

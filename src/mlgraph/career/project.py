@@ -1,7 +1,11 @@
 """Project the RDF graph onto a networkx multigraph that keeps relations and their sources.
 
 Nodes are IRIs (strings) with plain attributes (label, type, description ...); edges are keyed
-by the relation's local name and carry the IRIs of the sources that support them.
+by the relation's local name and carry the IRIs of the sources that support them. When two
+relation properties share a local name (a user's ``ex:progressesTo`` beside mlgraph's own), mlgraph's
+keeps the short name and the other is keyed by its full IRI, whatever the order they were read
+in. Things the projection leaves out on purpose (a number that is not one, a labelled resource
+without a type) are listed in ``G.graph["projection_warnings"]``.
 
 >>> from mlgraph.rdf.builtin import builtin_files
 >>> from mlgraph.rdf.load import parse_files
@@ -19,7 +23,8 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from mlgraph.rdf.vocab import MLG, NODE_TYPES, local_name
+from mlgraph.rdf.literals import number_problem, read_number
+from mlgraph.rdf.vocab import MLG, NODE_TYPES, compact_iri, local_name
 
 _MLG = rdflib.Namespace(MLG)
 _SCHEMA = rdflib.Namespace("https://schema.org/")
@@ -27,15 +32,35 @@ _SCHEMA = rdflib.Namespace("https://schema.org/")
 
 def project_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
     """Return the career network of ``graph``: typed entities linked by sourced relations."""
+    warnings: list[str] = []
     network = nx.MultiDiGraph(
         triples=len(graph),
-        relations=relation_table(graph),
+        relations=relation_table(graph, warnings),
     )
-    for node, node_type in entity_types(graph).items():
+    types = entity_types(graph)
+    for node, node_type in types.items():
         network.add_node(str(node), **node_attributes(graph, node, node_type))
     add_relations(network, graph)
-    add_salaries(network, graph)
+    add_salaries(network, graph, warnings)
+    warnings += untyped_warnings(graph, types)
+    network.graph["projection_warnings"] = warnings
     return network
+
+
+#: How many resources one warning names before it says "and N more".
+NAMED_IN_WARNING = 5
+
+
+def untyped_warnings(graph: rdflib.Graph, types: dict) -> list[str]:
+    """Warn about resources with a preferred label but no type at all: no command would show them."""
+    untyped = sorted({str(s) for s in graph.subjects(SKOS.prefLabel, None)
+                      if isinstance(s, URIRef) and s not in types and graph.value(s, RDF.type) is None})
+    if not untyped:
+        return []
+    named = ", ".join(compact_iri(n) for n in untyped[:NAMED_IN_WARNING])
+    more = f" and {len(untyped) - NAMED_IN_WARNING} more" if len(untyped) > NAMED_IN_WARNING else ""
+    return [f"{len(untyped)} resource(s) have a label but no type, so no command shows them: {named}{more}; "
+            "add a type such as mlg:Role or mlg:Skill"]
 
 
 def entity_types(graph: rdflib.Graph) -> dict[URIRef, str]:
@@ -54,10 +79,13 @@ def entity_types(graph: rdflib.Graph) -> dict[URIRef, str]:
 
 def node_attributes(graph: rdflib.Graph, node: URIRef, node_type: str) -> dict:
     """Return the plain attributes of one entity: label, type, description and the like."""
+    label = preferred_text(graph, node, (SKOS.prefLabel, RDFS.label)) or local_name(node)
+    # SKOS allows one preferred label per language: the others are names to find the node by.
+    others = {str(o) for p in (SKOS.altLabel, SKOS.prefLabel) for o in graph.objects(node, p)} - {label}
     attrs = {
-        "label": preferred_text(graph, node, (SKOS.prefLabel, RDFS.label)) or local_name(node),
+        "label": label,
         "type": node_type,
-        "alt_labels": sorted({str(o) for o in graph.objects(node, SKOS.altLabel)}),
+        "alt_labels": sorted(others),
         "description": preferred_text(graph, node, (DCTERMS.description, SKOS.definition, RDFS.comment)),
     }
     for key, prop in (("kind", _MLG.kind), ("level", _MLG.level), ("onet", _MLG.onetSocCode)):
@@ -88,16 +116,36 @@ def preferred_text(graph: rdflib.Graph, node: URIRef, props) -> str:
     for prop in props:
         values = [o for o in graph.objects(node, prop) if isinstance(o, Literal)]
         if values:
-            ranked = sorted(values, key=lambda lit: (lit.language not in (None, "en"), str(lit)))
+            ranked = sorted(values, key=lambda lit: (not is_english(lit), str(lit)))
             return str(ranked[0])
     return ""
 
 
-def relation_table(graph: rdflib.Graph) -> dict[str, dict]:
-    """Describe every relation property: IRI, label, inverse label, and whether routes use it."""
+def is_english(literal: Literal) -> bool:
+    """Return True for untagged text and any English tag (``en``, ``en-US``, ``EN-gb``).
+
+    >>> is_english(Literal("x", lang="en-US")), is_english(Literal("x", lang="de"))
+    (True, False)
+    """
+    lang = (literal.language or "en").lower()
+    return lang == "en" or lang.startswith("en-")
+
+
+def relation_table(graph: rdflib.Graph, warnings: list[str] | None = None) -> dict[str, dict]:
+    """Describe every relation property: IRI, label, inverse label, and whether routes use it.
+
+    Keys are local names; mlgraph's own property keeps its local name when another shares it, and
+    the other is keyed by its full IRI (a warning says so).
+    """
     table = {}
-    for prop in relation_properties(graph, _MLG.Relation):
+    props = sorted(relation_properties(graph, _MLG.Relation), key=lambda p: (not str(p).startswith(MLG), str(p)))
+    for prop in props:
         name = local_name(prop)
+        if name in table:
+            if warnings is not None:
+                warnings.append(f"relation <{prop}> has the same name as <{table[name]['iri']}>; "
+                                f"it is kept apart as {str(prop)!r}")
+            name = str(prop)
         table[name] = {
             "iri": str(prop),
             "label": preferred_text(graph, prop, (RDFS.label,)) or name,
@@ -132,22 +180,33 @@ def add_relations(network: nx.MultiDiGraph, graph: rdflib.Graph) -> None:
                 network.add_edge(str(s), str(o), key=name, sources=sources.get((s, prop, o), []))
 
 
-def add_salaries(network: nx.MultiDiGraph, graph: rdflib.Graph) -> None:
-    """Attach salary observations to their roles as a ``salaries`` list, largest figure first."""
-    for obs in graph.subjects(RDF.type, _MLG.SalaryObservation):
+def add_salaries(network: nx.MultiDiGraph, graph: rdflib.Graph, warnings: list[str] | None = None) -> None:
+    """Attach salary observations to their roles as a ``salaries`` list, largest figure first.
+
+    A figure that is not a finite number of sensible size is left out (None) with a warning; an
+    observation left with no figure at all is skipped.
+    """
+    for obs in sorted(graph.subjects(RDF.type, _MLG.SalaryObservation), key=str):
         role = str(graph.value(obs, _MLG.salaryOf))
         if role in network:
-            network.nodes[role].setdefault("salaries", []).append(salary_record(graph, obs))
+            record = salary_record(graph, obs, warnings)
+            if any(record[k] is not None for k in ("amount", "min", "max")):
+                network.nodes[role].setdefault("salaries", []).append(record)
     for _, attrs in network.nodes(data=True):
         if "salaries" in attrs:
             attrs["salaries"].sort(key=lambda s: (s["currency"], -(s["amount"] or s["max"] or 0)))
 
 
-def salary_record(graph: rdflib.Graph, obs) -> dict:
-    """Return one salary observation as a plain dict."""
+def salary_record(graph: rdflib.Graph, obs, warnings: list[str] | None = None) -> dict:
+    """Return one salary observation as a plain dict; unusable figures become None (and a warning)."""
     def number(prop):
         value = graph.value(obs, prop)
-        return float(value) if value is not None else None
+        if value is None:
+            return None
+        problem = number_problem(value)
+        if problem and warnings is not None:
+            warnings.append(f"salary {compact_iri(str(obs))}: {compact_iri(str(prop))} {problem}; figure skipped")
+        return read_number(value)
 
     def text(prop):
         value = graph.value(obs, prop)

@@ -4,9 +4,12 @@ and an exit code."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import signal
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,16 +62,46 @@ def load_have(G, have_file: Path | None) -> frozenset[str]:
     from mlgraph.career.profile import load_profile
 
     profile = load_profile(G, have_file)
-    warn(f"{have_file}: {name!r} is not a known skill or tool; ignored" for name in profile.unknown)
+    shown = profile.unknown[:UNKNOWN_NAMES_SHOWN]
+    warn(f"{have_file}: {name[:80]!r} is not a known skill or tool; ignored" for name in shown)
+    if len(profile.unknown) > len(shown):
+        warn([f"{have_file}: {len(profile.unknown) - len(shown):,} more unknown names ignored"])
     return profile.have
 
 
+#: How many unknown ``--have`` names are warned about one by one.
+UNKNOWN_NAMES_SHOWN = 10
+
+
+#: errno values that mean standard output cannot take what mlgraph writes.
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT}
+
+
 class MlgraphGroup(click.Group):
-    """A click group that converts every MlgraphError into one line on stderr and its exit code."""
+    """A click group that converts every MlgraphError into one line on stderr and its exit code.
+
+    Exit codes: 0 done, 1 nothing found, 2 bad input or an ordinary fault (full disk, unwritable
+    output), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141 when the reader of standard
+    output went away. 3 is kept for mlgraph's own bugs.
+    """
+
+    def main(self, *args, **kwargs):
+        from mlgraph.cli.streams import install_streams, restore_streams
+
+        old = install_streams()
+        previous = _stop_cleanly_on_sigterm()
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            restore_streams(old)
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+            return result
         except MlgraphError as exc:
             click.echo(f"mlgraph: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -77,12 +110,39 @@ class MlgraphGroup(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                return self._internal_error(ctx, exc)
+            from mlgraph.cli.streams import output_fault
+
+            message, code = output_fault(exc)
+            if message:
+                click.echo(f"mlgraph: error: {message}", err=True)
+            ctx.exit(code)
+        except RecursionError as exc:  # input nested deeper than Python's stack (a parser's limit)
+            click.echo(f"mlgraph: error: input nested too deeply to read safely ({exc})", err=True)
+            ctx.exit(2)
+        except MemoryError:
+            click.echo("mlgraph: error: out of memory; the input is too large for this machine", err=True)
+            ctx.exit(2)
         except Exception as exc:  # a bug: say so in one line unless asked for the traceback
-            if os.environ.get("MLGRAPH_DEBUG"):
-                raise
-            click.echo(f"mlgraph: internal error: {type(exc).__name__}: {exc} "
-                       "(set MLGRAPH_DEBUG=1 for details and please report it)", err=True)
-            ctx.exit(3)
+            return self._internal_error(ctx, exc)
+
+    @staticmethod
+    def _internal_error(ctx: click.Context, exc: Exception):
+        if os.environ.get("MLGRAPH_DEBUG"):
+            raise exc
+        click.echo(f"mlgraph: internal error: {type(exc).__name__}: {exc} "
+                   "(set MLGRAPH_DEBUG=1 for details and please report it)", err=True)
+        ctx.exit(3)
+
+
+def _stop_cleanly_on_sigterm():
+    """Turn SIGTERM into SystemExit(143) so temporary files are removed on the way out."""
+    try:
+        return signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        return None
 
 
 def warn(warnings) -> None:

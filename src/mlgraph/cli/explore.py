@@ -144,7 +144,8 @@ def _print_nodes(G, nodes, as_json, node_summary) -> None:
     if as_json:
         echo_json([node_summary(G, n) for n in nodes])
         return
-    rows = [(G.nodes[n]["label"], G.nodes[n]["type"] + (f" ({G.nodes[n]['kind']})" if "kind" in G.nodes[n] else ""),
+    # A label is one table cell: line breaks and runs of spaces in the data become one space.
+    rows = [(" ".join(G.nodes[n]["label"].split()), G.nodes[n]["type"] + (f" ({G.nodes[n]['kind']})" if "kind" in G.nodes[n] else ""),
              compact_iri(n)) for n in nodes]
     w1 = min(max((len(r[0]) for r in rows), default=0), 48)
     w2 = max((len(r[1]) for r in rows), default=0)

@@ -165,9 +165,10 @@ def render_moves(G, role: str, moves) -> str:
               help="Write the Markdown plan to this file (folders are created); default: print it.")
 @click.option("--cost", "cost_name", type=click.Choice(["hops", "skills", "blend"]), default="skills",
               show_default=True, help="Which route to plan: least to learn (skills), fewest steps (hops), or both (blend).")
+@click.option("--force", is_flag=True, help="Replace FILE even if mlgraph did not write it.")
 @have_option
 @pass_settings
-def plan(settings, source, target, output, cost_name, have_file):
+def plan(settings, source, target, output, cost_name, force, have_file):
     """Write a Markdown study plan for the route from SOURCE to TARGET with the least to learn.
 
     Per step: what to learn (prerequisites first, essential before good to have), the education
@@ -182,7 +183,10 @@ def plan(settings, source, target, output, cost_name, have_file):
     from mlgraph.career.names import resolve
     from mlgraph.career.paths import find_routes
     from mlgraph.career.plan import render_plan, write_plan
+    from mlgraph.storage.records import check_replaceable
 
+    if output is not None:
+        check_replaceable(output, "the plan", force)
     G = settings.network()
     src, dst = (resolve(G, name, ROLE_TYPES) for name in (source, target))
     have = load_have(G, have_file)
@@ -191,5 +195,5 @@ def plan(settings, source, target, output, cost_name, have_file):
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_plan(text, output)
+        write_plan(text, output, force)
         click.echo(f"wrote {output}", err=True)

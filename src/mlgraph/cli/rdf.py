@@ -54,8 +54,10 @@ def export(settings, output, fmt, force):
     from mlgraph.rdf.export import choose_format, render_rdf, write_export
 
     fmt, path = choose_format(output, fmt)
-    if path is not None and path.exists() and not force:
-        _check_replaceable(path)
+    if path is not None:  # refuse before the (possibly slow) load; write_export checks again
+        from mlgraph.storage.records import check_replaceable
+
+        check_replaceable(path, "the export", force)
     if fmt.rdf:
         graph = load_rdf(settings)
         text, size = render_rdf(graph, fmt), f"{len(graph):,} triples"
@@ -67,15 +69,6 @@ def export(settings, output, fmt, force):
         return
     write_export(text, path, force=force)
     click.echo(f"mlgraph: wrote {path} ({fmt.title}, {size})", err=True)
-
-
-def _check_replaceable(path: Path) -> None:
-    # Refuse before the (possibly slow) load rather than after it; write_export checks again.
-    from mlgraph.rdf.export import written_by_mlgraph
-
-    if path.is_file() and not written_by_mlgraph(path):
-        raise BadInput(f"{path}: exists and was not written by mlgraph (or was changed since); "
-                       "use --force to replace it, or choose another file with -o")
 
 
 @click.command()

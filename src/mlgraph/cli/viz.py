@@ -25,9 +25,10 @@ ROUTE_ENDS = ("Role", "EducationPath")
 @click.option("--max-nodes", type=int, default=None,
               help="Draw at most this many nodes, best connected first (default 2000).")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the web browser.")
+@click.option("--force", is_flag=True, help="Replace FILE even if mlgraph did not write it.")
 @have_option
 @pass_settings
-def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page, have_file):
+def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page, force, have_file):
     """Write an interactive map of the graph: one HTML file that works offline.
 
     The page has a search box, type filters, node cards with their sources, and a route
@@ -43,11 +44,14 @@ def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page, ha
     """
     from mlgraph.map.html import generate_html, write_html
 
+    from mlgraph.storage.records import check_replaceable
+
     _check_options(ends, k, focus, depth)
+    check_replaceable(output, "the map", force)
     G = settings.network()
     have = load_have(G, have_file) if have_file else None
     view = choose_view(G, ends, k or 1, focus, depth or 1, types, max_nodes, have or ())
-    write_html(generate_html(G, view, have=have), output)
+    write_html(generate_html(G, view, have=have), output, force)
     for note in (*view.remarks, view.left_out_note()):
         if note:
             click.echo(f"mlgraph: {note}", err=True)

@@ -34,7 +34,7 @@ import networkx as nx
 
 from mlgraph.errors import BadInput
 from mlgraph.map.page_data import map_data
-from mlgraph.storage.atomic import write_output
+from mlgraph.storage.records import write_owned
 
 #: The JSON block and the markers in the template that receive the page's parts.
 _MARKER = re.compile(r"@@(TITLE|CSP|VIS_CSS|MAP_CSS|DATA|VIS_JS|MAP_JS)@@")
@@ -72,14 +72,16 @@ def generate_html(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]
     return _MARKER.sub(lambda m: parts[m.group(1)], _template("map.html"))
 
 
-def write_html(page: str, path: Path) -> Path:
+def write_html(page: str, path: Path, force: bool = False) -> Path:
     """Write ``page`` to ``path`` atomically (a temporary file in the same folder, then a rename).
+
+    An existing file is replaced only if mlgraph wrote it, or with ``force`` (as for exports).
 
     >>> import tempfile
     >>> write_html("<p>map</p>", Path(tempfile.mkdtemp()) / "out" / "map.html").read_text()
     '<p>map</p>'
     """
-    return write_output(Path(path), page, "the map")
+    return write_owned(Path(path), page.encode("utf-8"), "the map", force)
 
 
 def embed_json(data) -> str:

@@ -12,14 +12,6 @@ from pathlib import Path
 from mlgraph.errors import BadInput
 
 
-def check_is_file(path: Path) -> None:
-    """Raise BadInput unless ``path`` names an existing file (not a folder)."""
-    if path.is_dir():
-        raise BadInput(f"{path}: is a folder, not a file; give the RDF files in it (e.g. {path}/*.ttl)")
-    if not path.exists():
-        raise BadInput(f"{path}: no such file")
-
-
 def read_rdf_bytes(path: Path, fmt: str) -> bytes:
     """Return the bytes of an RDF file after checks that name what is wrong with it.
 
@@ -28,20 +20,21 @@ def read_rdf_bytes(path: Path, fmt: str) -> bytes:
     ...
     mlgraph.errors.BadInput: nowhere.ttl: no such file
     """
-    check_is_file(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read file ({exc.strerror or exc})") from None
+    from mlgraph.storage.files import read_regular
+
+    data = read_regular(path, "the RDF file")
+    check_rdf_bytes(data, path, fmt)
+    return data
+
+
+def check_rdf_bytes(data: bytes, path: Path, fmt: str) -> None:
+    """Raise BadInput if ``data`` (read from ``path``) is empty, not UTF-8, or XML with a DTD."""
     if not data.strip():
         raise BadInput(f"{path}: empty file: there is no RDF in it")
     if fmt == "xml":
         _check_xml(data, path)
     else:
         _check_text(data, path)
-    return data
 
 
 def _check_text(data: bytes, path: Path) -> None:
@@ -95,4 +88,29 @@ def remote_contexts(document) -> list[str]:
                     found += [c for c in contexts if isinstance(c, str)]
                     found += [c["@import"] for c in contexts if isinstance(c, dict) and "@import" in c]
                 stack.append(value)
+    return found
+
+
+#: What an IRI may not contain (RFC 3987): spaces, controls and these delimiters.
+_NOT_IN_IRI = set('<>"{}|^`\\') | {chr(c) for c in range(0x21)}
+
+
+def invalid_ids(document) -> list[str]:
+    """Return the ``@id`` values of a JSON-LD document that cannot be IRIs (a JSON-LD reader
+    silently drops the nodes they name).
+
+    >>> invalid_ids({"@id": "https://example.org/data engineer", "p": {"@id": "urn:ok"}})
+    ['https://example.org/data engineer']
+    """
+    found: list[str] = []
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            value = item.get("@id")
+            if isinstance(value, str) and _NOT_IN_IRI.intersection(value):
+                found.append(value)
+            stack.extend(v for k, v in item.items() if k != "@context")
     return found

@@ -19,7 +19,6 @@ mlgraph.errors.BadInput: unknown export format 'yaml'; known formats: ttl, nt, j
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from collections.abc import Callable
@@ -33,8 +32,7 @@ from mlgraph.errors import BadInput
 from mlgraph.rdf.canonical import canonical_triples
 from mlgraph.rdf.rdfxml import render_rdfxml
 from mlgraph.rdf.serialize import render_jsonld, render_ntriples, render_trig, render_turtle
-from mlgraph.storage import cache
-from mlgraph.storage.atomic import replace_file
+from mlgraph.storage.records import written_by_mlgraph, write_owned  # noqa: F401 (written_by_mlgraph: part of the API)
 
 
 @dataclass(frozen=True)
@@ -158,6 +156,8 @@ def render_rdf(graph: rdflib.Graph, fmt: ExportFormat) -> str:
 def write_export(text: str, path: Path, force: bool = False) -> Path:
     """Write ``text`` to ``path`` atomically, refusing to replace a file mlgraph did not write.
 
+    The policy (and the record of what mlgraph wrote) is :mod:`mlgraph.storage.records`.
+
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     target = Path(folder, "g.nt")
@@ -167,52 +167,4 @@ def write_export(text: str, path: Path, force: bool = False) -> Path:
     ...
     mlgraph.errors.BadInput: ...g.nt: exists and was not written by mlgraph (or was changed since); use --force ...
     """
-    data = text.encode("utf-8")
-    if path.is_dir():
-        raise BadInput(f"{path}: is a folder; give a file name such as {path / 'mlgraph.ttl'}")
-    if path.exists() and not force and not written_by_mlgraph(path):
-        raise BadInput(f"{path}: exists and was not written by mlgraph (or was changed since); "
-                       "use --force to replace it, or choose another file with -o")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(path, data)
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot write ({exc.strerror or exc})") from None
-    _remember(path, data)
-    return path
-
-
-def _record_file() -> Path:
-    return cache.cache_dir() / "exports.json"
-
-
-def _records() -> dict[str, str]:
-    try:
-        return json.loads(_record_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def written_by_mlgraph(path: Path) -> bool:
-    """Return True if ``path`` holds exactly what an earlier export wrote there.
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     target = write_export("data", Path(folder, "g.nt"))
-    ...     before = written_by_mlgraph(target)
-    ...     _ = target.write_text("edited")
-    ...     before, written_by_mlgraph(target)
-    (True, False)
-    """
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _records().get(str(path.resolve())) == digest
-
-
-def _remember(path: Path, data: bytes) -> None:
-    records = _records()
-    records[str(path.resolve())] = hashlib.sha256(data).hexdigest()
-    try:
-        _record_file().parent.mkdir(parents=True, exist_ok=True)
-        replace_file(_record_file(), json.dumps(records, indent=1, sort_keys=True).encode())
-    except OSError:
-        pass  # without the record the next export of this file just needs --force
+    return write_owned(path, text.encode("utf-8"), "the export", force)

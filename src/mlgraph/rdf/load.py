@@ -1,8 +1,11 @@
 """Parse RDF files into one rdflib graph, safely: strict parsers, no network, one-line errors.
 
 Turtle, N-Triples, N-Quads, TriG and RDF/XML are read by oxigraph's strict parser (it reports
-line and column, and is faster than rdflib's) and converted into rdflib terms; JSON-LD is read
-by rdflib after a check that its contexts are all inline, so nothing is ever fetched. RDF/XML
+line and column, and is faster than rdflib's) and converted into rdflib terms; JSON-LD too, after
+a check that its contexts are all inline (nothing is ever fetched) and its ``@id`` values are
+IRIs. Every format goes through the same conversion, so language tags come out lower-cased and
+literals keep their lexical form ("042"^^xsd:integer stays 042) whatever the file's format. A
+file that holds no triple at all is refused like an empty file. RDF/XML
 with a DTD is refused before any parser sees it (entity bombs, external entities; the checks are
 in :mod:`mlgraph.rdf.checks`). Problems that do not stop loading (an ``owl:imports`` that is
 not followed, named graphs merged) are returned as warnings for the caller to show, never printed.
@@ -26,7 +29,8 @@ import rdflib
 from rdflib import OWL, BNode, Literal, URIRef
 
 from mlgraph.errors import BadInput
-from mlgraph.rdf.checks import check_is_file, read_rdf_bytes, remote_contexts
+from mlgraph.rdf.checks import check_rdf_bytes, invalid_ids, remote_contexts
+from mlgraph.storage.files import read_regular
 from mlgraph.rdf.vocab import PREFIXES
 
 #: RDF formats read from users' files, by file suffix (rdflib parser names).
@@ -53,7 +57,7 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     "nquads": ("N-Quads", "N_QUADS"),
     "trig": ("TriG", "TRIG"),
     "xml": ("RDF/XML", "RDF_XML"),
-    "json-ld": ("JSON-LD", None),
+    "json-ld": ("JSON-LD", "JSON_LD"),
 }
 
 
@@ -75,17 +79,26 @@ def parse_files(paths: Iterable[Path], warnings: list[str] | None = None) -> rdf
 
     Warnings (things ignored on purpose) are appended to ``warnings`` when a list is given.
     """
+    return parse_sources([(Path(p), None) for p in paths], warnings)
+
+
+def parse_sources(sources: Iterable[tuple[Path, bytes | None]], warnings: list[str] | None = None) -> rdflib.Graph:
+    """Parse (path, bytes) pairs into one graph; bytes None means read the file now.
+
+    Callers that digest the bytes (the cache) pass the bytes they digested, so what is parsed is
+    exactly what was digested even if the file changes meanwhile.
+    """
     graph = rdflib.Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
-    for path in paths:
-        found = parse_into(graph, Path(path))
+    for path, data in sources:
+        found = parse_into(graph, Path(path), data)
         if warnings is not None:
             warnings.extend(found)
     return graph
 
 
-def parse_into(graph: rdflib.Graph, path: Path) -> list[str]:
+def parse_into(graph: rdflib.Graph, path: Path, data: bytes | None = None) -> list[str]:
     """Add the triples of one file to ``graph`` and return warnings, or raise BadInput with file:line.
 
     >>> import tempfile
@@ -95,18 +108,19 @@ def parse_into(graph: rdflib.Graph, path: Path) -> list[str]:
     ...     parse_into(rdflib.Graph(), mine)
     []
     """
-    check_is_file(path)
     fmt = rdf_format(path)
-    data = read_rdf_bytes(path, fmt)
+    if data is None:
+        data = read_regular(path, "the RDF file")
+    check_rdf_bytes(data, path, fmt)
     base = path.resolve().as_uri()
     if fmt == "json-ld":
-        before = set(graph.objects(None, OWL.imports))
-        _parse_jsonld(graph, data, path, base)
-        imports = set(graph.objects(None, OWL.imports)) - before
-        return [_imports_warning(path, iri) for iri in sorted(imports)]
+        _check_jsonld(data, path)
     warnings: list[str] = []
     with quiet_rdflib():
         triples = list(_strict_triples(data, fmt, path, base, warnings))  # all or nothing
+    if not triples:
+        raise BadInput(f"{path}: no triples in it (only prefixes, comments or plain JSON); "
+                       "a file given to mlgraph must add RDF statements")
     graph.addN((s, p, o, graph) for s, p, o in triples)
     return sorted(set(warnings))
 
@@ -149,6 +163,11 @@ def _strict_triples(data: bytes, fmt: str, path: Path, base: str,
             yield s, p, o
     except SyntaxError as exc:
         raise BadInput(_syntax_message(path, name, exc)) from None
+    except MemoryError:  # oxigraph's buffer cap: one token (a literal, an IRI) past 16 MiB
+        raise BadInput(f"{path}: refused: a single term (literal or IRI) is larger than the 16 MiB "
+                       "mlgraph's parser accepts; shorten it") from None
+    except (UnicodeError, ValueError) as exc:
+        raise BadInput(f"{path}: not valid {name}: {' '.join(str(exc).split())[:200]}") from None
 
 
 def _rdflib_term(term, bnodes: dict[str, BNode], path: Path):
@@ -185,9 +204,12 @@ def _imports_warning(path: Path, iri) -> str:
             "download it and add it with --data")
 
 
-def _parse_jsonld(graph: rdflib.Graph, data: bytes, path: Path, base: str) -> None:
+def _check_jsonld(data: bytes, path: Path) -> None:
+    """Refuse JSON-LD that names a context to fetch, or an ``@id`` that is not an IRI."""
     try:
-        document = json.loads(data.decode("utf-8").removeprefix("\ufeff"))
+        # Numbers stay text: a 5,000-digit number is not an error here (the literal keeps it).
+        document = json.loads(data.decode("utf-8").removeprefix("\ufeff"), parse_int=str, parse_float=str,
+                              parse_constant=str)
     except RecursionError:
         raise BadInput(f"{path}: refused: JSON nested too deeply to read safely") from None
     except json.JSONDecodeError as exc:
@@ -197,10 +219,7 @@ def _parse_jsonld(graph: rdflib.Graph, data: bytes, path: Path, base: str) -> No
     if remote:
         raise BadInput(f"{path}: refused: JSON-LD @context refers to {remote[0]!r}, a document mlgraph "
                        "would have to fetch; mlgraph never fetches: put the context inline")
-    try:
-        with quiet_rdflib():
-            graph.parse(data=json.dumps(document), format="json-ld", publicID=base)
-    except Exception as exc:  # rdflib's JSON-LD reader raises many unrelated types
-        raise BadInput(f"{path}: not valid JSON-LD: {' '.join(str(exc).split())[:200]}") from None
-
-
+    bad = invalid_ids(document)
+    if bad:
+        raise BadInput(f"{path}: @id {bad[0][:80]!r} is not a valid IRI (spaces and <>\"{{}}|^` are not "
+                       "allowed); percent-encode them, e.g. %20 for a space")

@@ -1,10 +1,18 @@
-"""A JSON cache of the projected network, keyed by the content of its input files.
+"""A JSON cache of the projected network, keyed by what it was built from.
 
 Parsing Turtle costs far more than reading JSON, so the network built from a set of files is
-stored once per distinct content (not per path or date) in the user's cache folder. JSON, not
-pickle: a cache file can never run code, and a damaged one is simply rebuilt.
+stored in the user's cache folder. What the cache promises:
 
->>> digest_files([]) == digest_files([])
+* The key covers each input file's bytes *and* its absolute path (relative IRIs and warnings
+  depend on where a file is), mlgraph's version and the cache format.
+* The bytes that are digested are the very bytes that are parsed (read once), so a file edited
+  while mlgraph reads it can never leave an entry keyed by old content that holds new content.
+* Each entry is an envelope that repeats its key and the digest of every input; a reader checks
+  them, and the shape of the network, before trusting it. A damaged entry (truncated, valid JSON
+  of the wrong shape, a FIFO or device in its place) is discarded with a warning and rebuilt.
+* Entries are written atomically under a lock; JSON, not pickle, so an entry can never run code.
+
+>>> digest_sources([]) == digest_sources([])
 True
 """
 
@@ -13,16 +21,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 import networkx as nx
 
 from mlgraph import __version__
+from mlgraph.errors import BadInput
 from mlgraph.storage.atomic import replace_file
+from mlgraph.storage.files import read_regular
+from mlgraph.storage.lock import locked
 
-#: Bump when the projection changes shape, so old cache files are ignored.
-CACHE_FORMAT = 1
+#: Bump when the projection or the envelope changes shape, so old cache files are ignored.
+CACHE_FORMAT = 2
+
+#: A source: the path as the user gave it and the bytes read from it (once).
+Source = tuple[Path, bytes]
 
 
 def cache_dir() -> Path:
@@ -35,32 +49,119 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("mlgraph", appauthor=False))
 
 
-def digest_files(paths: Iterable[Path]) -> str:
-    """Return a hex digest of the files' bytes, in order, and of mlgraph's version."""
+def read_sources(paths: Sequence[Path]) -> list[Source]:
+    """Read each input file once (regular files only); raise BadInput for one that cannot be read."""
+    return [(Path(p), read_regular(Path(p), "the RDF file")) for p in paths]
+
+
+def digest_sources(sources: Sequence[Source]) -> str:
+    """Return the cache key of ``sources``: their absolute paths and bytes, mlgraph's version and format."""
     digest = hashlib.sha256(f"mlgraph {__version__} cache {CACHE_FORMAT}\n".encode())
-    for path in paths:
-        data = Path(path).read_bytes()
+    for path, data in sources:
+        name = os.fsencode(str(Path(path).resolve()))
+        digest.update(len(name).to_bytes(8, "big") + name)
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()
 
 
-def read_network(digest: str) -> nx.MultiDiGraph | None:
-    """Return the cached network for ``digest``, or None if absent or unreadable."""
-    path = cache_dir() / f"network-{digest}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    except (OSError, ValueError, KeyError, TypeError):
+def entry_path(key: str) -> Path:
+    """Return where the entry for ``key`` lives."""
+    return cache_dir() / f"network-{key}.json"
+
+
+def read_network(key: str, sources: Sequence[Source] = (), warnings: list[str] | None = None) -> nx.MultiDiGraph | None:
+    """Return the cached network for ``key`` if a sound entry holds it, else None.
+
+    An entry that exists but is damaged, or does not match ``sources``, is removed (a warning
+    says so) so that the caller rebuilds it.
+    """
+    path = entry_path(key)
+    if not os.path.lexists(path):
         return None
-
-
-def write_network(digest: str, network: nx.MultiDiGraph) -> Path | None:
-    """Store ``network`` under ``digest`` atomically; return the path, or None if not writable."""
-    target = cache_dir() / f"network-{digest}.json"
-    data = json.dumps(nx.node_link_data(network, edges="edges"), ensure_ascii=False)
     try:
-        replace_file(target, data.encode("utf-8"))
+        envelope = json.loads(read_regular(path, "the cache entry"))
+        network = _open_envelope(envelope, key, sources)
+    except (BadInput, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        if warnings is not None:
+            warnings.append(f"cache entry {path.name} was damaged ({_short(exc)}); discarded and rebuilt")
+        _discard(path)
+        return None
+    return network
+
+
+def write_network(key: str, network: nx.MultiDiGraph, sources: Sequence[Source] = ()) -> Path | None:
+    """Store ``network`` under ``key`` atomically, under a lock; return the path, or None if not writable."""
+    target = entry_path(key)
+    envelope = {"format": CACHE_FORMAT, "version": __version__, "key": key,
+                "inputs": _input_digests(sources), "network": _encode_payload(network)}
+    data = json.dumps(envelope, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    try:
+        with locked(target):
+            replace_file(target, data)
         return target
-    except OSError:
+    except (OSError, ValueError):
         return None
+
+
+def _open_envelope(envelope, key: str, sources: Sequence[Source]) -> nx.MultiDiGraph:
+    if not isinstance(envelope, dict):
+        raise TypeError(f"a {type(envelope).__name__}, not an entry")
+    if envelope.get("format") != CACHE_FORMAT or envelope.get("version") != __version__:
+        raise ValueError("written by another version of mlgraph")
+    if envelope.get("key") != key:
+        raise ValueError("its key does not match its name")
+    if sources and envelope.get("inputs") != _input_digests(sources):
+        raise ValueError("it was built from other input")
+    network = _decode_payload(envelope["network"])
+    check_network_shape(network)
+    return network
+
+
+def check_network_shape(network: nx.MultiDiGraph) -> None:
+    """Raise TypeError or KeyError unless ``network`` has what every command relies on.
+
+    >>> G = nx.MultiDiGraph(relations={}, triples=0); G.add_node("urn:a", label="A", type="Role")
+    >>> check_network_shape(G)
+    >>> G.add_node("urn:b", type="Role")
+    >>> check_network_shape(G)
+    Traceback (most recent call last):
+    ...
+    TypeError: node urn:b has no text label
+    """
+    if not isinstance(network.graph.get("relations"), dict) or not isinstance(network.graph.get("triples"), int):
+        raise TypeError("no relation table")
+    if not network.number_of_nodes() and network.graph["triples"]:
+        raise TypeError("no nodes")
+    for node, attrs in network.nodes(data=True):
+        if not isinstance(node, str) or not isinstance(attrs.get("label"), str) or not isinstance(attrs.get("type"), str):
+            raise TypeError(f"node {str(node)[:60]} has no text label")
+    for u, v, key, attrs in network.edges(keys=True, data=True):
+        if not isinstance(key, str) or not isinstance(attrs.get("sources"), list):
+            raise TypeError(f"edge {str(u)[:60]} has no relation")
+
+
+def _encode_payload(network: nx.MultiDiGraph):
+    return nx.node_link_data(network, edges="edges")
+
+
+def _decode_payload(data) -> nx.MultiDiGraph:
+    if not isinstance(data, dict):
+        raise TypeError("the network is not an object")
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+
+
+def _input_digests(sources: Sequence[Source]) -> list[list[str]]:
+    return [[str(Path(p).resolve()), hashlib.sha256(data).hexdigest()] for p, data in sources]
+
+
+def _discard(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass  # read-only cache: the entry is ignored and rebuilt in memory on every run
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split())[:80]
+    return text if isinstance(exc, BadInput) else f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -1,0 +1,57 @@
+"""Turn literals into plain values once, checked: the one place mlgraph trusts a typed value.
+
+RDF keeps an ill-typed literal (``"about 100k"^^xsd:decimal``) as written, and a valid
+``xsd:double`` may be ``NaN`` or ``INF``; neither is an amount a person can read, sort or put in
+JSON. :func:`read_number` accepts a finite number of sensible size written the way XML Schema
+writes numbers, and otherwise says what is wrong so the caller can warn and skip the value
+(``validate`` reports the same problems through :func:`number_problem`).
+
+>>> from rdflib import Literal, XSD
+>>> read_number(Literal("120000", datatype=XSD.decimal))
+120000.0
+>>> read_number(Literal("NaN", datatype=XSD.double)) is None
+True
+>>> number_problem(Literal("about 100k", datatype=XSD.decimal))
+"'about 100k' is not a number"
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from rdflib import Literal
+
+#: XML Schema's lexical forms of integer, decimal and double (without NaN and INF).
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\Z")
+
+#: Longer lexical forms are refused before conversion (no amount needs 40 digits).
+MAX_DIGITS = 40
+
+
+def number_problem(value) -> str:
+    """Return why ``value`` (a literal or text) is not a usable amount, or "" if it is one."""
+    if value is None:
+        return "missing"
+    if not isinstance(value, Literal) or value.language:
+        return f"{_show(value)} is not a number literal"
+    text = str(value).strip()
+    if len(text) > MAX_DIGITS:
+        return f"{_show(value)} has more than {MAX_DIGITS} characters"
+    if not _NUMBER.match(text):
+        return f"{_show(value)} is not a number"
+    if not math.isfinite(float(text)):
+        return f"{_show(value)} is too large"
+    return ""
+
+
+def read_number(value) -> float | None:
+    """Return the finite float ``value`` stands for, or None when :func:`number_problem` finds one."""
+    if number_problem(value):
+        return None
+    return float(str(value).strip())
+
+
+def _show(value) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 30 else text[:27] + "...")
