@@ -71,6 +71,12 @@ def export(settings, output, fmt, force):
     click.echo(f"mlgraph: wrote {path} ({fmt.title}, {size})", err=True)
 
 
+#: Default limits of ``mlgraph query``.
+QUERY_TIMEOUT = 10.0
+MAX_ROWS = 10_000
+MAX_QUERY_BYTES = 1024 * 1024
+
+
 @click.command()
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), metavar="FILE.rq",
@@ -80,9 +86,13 @@ def export(settings, output, fmt, force):
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--show-sparql", is_flag=True, help="Print the query and its bound values instead of running it.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print SPARQL CSV results.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=QUERY_TIMEOUT, show_default=True,
+              help="Stop the query after this many seconds (0: no limit).")
+@click.option("--max-rows", type=click.IntRange(min=0), default=MAX_ROWS, show_default=True,
+              help="Print at most this many rows (0: no limit); a warning says when rows were left out.")
 @json_option
 @pass_settings
-def query(settings, sparql, query_file, params, list_queries, show_sparql, as_csv, as_json):
+def query(settings, sparql, query_file, params, list_queries, show_sparql, as_csv, timeout, max_rows, as_json):
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) or a named query.
 
     SPARQL is the argument or a file (-f); a bare name runs one of the named queries
@@ -93,7 +103,9 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
     Output: an aligned table (ASK: true/false; CONSTRUCT/DESCRIBE: Turtle);
     --json: SPARQL 1.1 JSON results (CONSTRUCT/DESCRIBE: JSON-LD);
     --csv: SPARQL 1.1 CSV results (CONSTRUCT/DESCRIBE: subject,predicate,object).
-    A query that matches nothing (no rows, no triples) exits with 1.
+    A query that matches nothing (no rows, no triples) exits with 1. A query runs for at most
+    --timeout seconds (then exit 2) and prints at most --max-rows rows. CSV cells that a
+    spreadsheet would run as formulas (starting with = + - @) get a leading '.
 
     \b
     Examples:
@@ -103,7 +115,9 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
       mlgraph query salaries-of-role -p role=MLE --csv
       mlgraph query -f mine.rq
     """
-    from mlgraph.rdf.query import named_queries, prepare_query, render_csv, render_json, render_table, run_query
+    from mlgraph.rdf.query import (
+        named_queries, prepare_query, render_csv, render_json, render_table, run_query_capped,
+    )
 
     named = named_queries()
     if list_queries:
@@ -117,18 +131,29 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
         for variable, value in bindings.items():
             click.echo(f"# bound: ?{variable} = {value.n3()}")
         return
-    result = run_query(load_rdf(settings), prepared, bindings)
-    if as_json:
-        click.echo(render_json(result), nl=False)
-    elif as_csv:
-        click.echo(render_csv(result), nl=False)
-    elif result.type in ("CONSTRUCT", "DESCRIBE"):
-        from mlgraph.rdf.export import FORMATS, render_rdf
+    graph = load_rdf(settings)
 
-        click.echo(render_rdf(result.graph, FORMATS["ttl"]), nl=False)
-    else:
-        click.echo(render_table(result))
-    if result.type != "ASK" and not len(result):  # rows, or triples of a CONSTRUCT / DESCRIBE
+    def answer():  # runs in a child process that is killed at the time limit
+        result, left_out = run_query_capped(graph, prepared, bindings, max_rows or None)
+        if as_json:
+            text = render_json(result)
+        elif as_csv:
+            text = render_csv(result)
+        elif result.type in ("CONSTRUCT", "DESCRIBE"):
+            from mlgraph.rdf.export import FORMATS, render_rdf
+
+            text = render_rdf(result.graph, FORMATS["ttl"])
+        else:
+            text = render_table(result) + "\n"
+        return text, result.type == "ASK" or bool(len(result)), left_out
+
+    from mlgraph.bounded import run_bounded
+
+    text, found, left_out = run_bounded(answer, timeout, "the query")
+    click.echo(text, nl=False)
+    if left_out:
+        warn([f"only the first {max_rows:,} rows are shown; use --max-rows to see more (0: all)"])
+    if not found:  # rows, or triples of a CONSTRUCT / DESCRIBE
         raise NothingFound("the query matched nothing")
 
 
@@ -136,10 +161,13 @@ def _query_text(sparql, query_file, named):
     if sparql and query_file:
         raise BadInput("give the query as an argument or with -f FILE, not both")
     if query_file:
+        from mlgraph.storage.files import read_regular
+
+        data = read_regular(query_file, "the query", limit=MAX_QUERY_BYTES)
         try:
-            return query_file.read_text(encoding="utf-8"), None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"{query_file}: cannot read the query ({getattr(exc, 'strerror', None) or exc})") from None
+            return data.decode("utf-8-sig"), None  # editors on Windows start files with a BOM
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"{query_file}: cannot read the query (not UTF-8: {exc.reason}); save it as UTF-8") from None
     if not sparql:
         raise BadInput("give a SPARQL query, -f FILE.rq, or a named query (see `mlgraph query --list`)")
     if sparql in named:

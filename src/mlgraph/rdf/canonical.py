@@ -28,7 +28,7 @@ _PLACEHOLDER = "urn:x-mlgraph-bnode:"
 
 def canonical_triples(graph: rdflib.Graph) -> list[tuple]:
     """Return the graph's triples, sorted, with blank nodes renamed ``b0`` ... by content alone."""
-    colours = blank_node_colours(graph)
+    colours = _number_copies(graph, blank_node_colours(graph))
     groups = defaultdict(list)
     for node, colour in colours.items():
         groups[colour].append(node)
@@ -51,13 +51,22 @@ def blank_node_colours(graph: rdflib.Graph) -> dict[BNode, str]:
     >>> colours[a] != colours[b]
     True
     """
+    edges = _blank_edges(graph)
+    return _refine(edges, _tree_colours(edges))
+
+
+def _blank_edges(graph: rdflib.Graph) -> dict[BNode, list[tuple]]:
     edges: dict[BNode, list[tuple]] = defaultdict(list)
     for s, p, o in graph:
         if isinstance(s, BNode):
             edges[s].append(("out", str(p), o))
         if isinstance(o, BNode):
             edges[o].append(("in", str(p), s))
-    colours = _tree_colours(edges)
+    return edges
+
+
+def _refine(edges: dict[BNode, list[tuple]], colours: dict[BNode, str]) -> dict[BNode, str]:
+    """Re-hash every node with its neighbours' colours until the number of classes stops growing."""
     classes = len(set(colours.values()))
     while True:
         colours = {node: _hash(colours[node], sorted(f"{way} {p} {_key(other, colours)}"
@@ -66,6 +75,35 @@ def blank_node_colours(graph: rdflib.Graph) -> dict[BNode, str]:
         if len(set(colours.values())) == classes:
             return colours
         classes = len(set(colours.values()))
+
+
+def _number_copies(graph: rdflib.Graph, colours: dict[BNode, str]) -> dict[BNode, str]:
+    """Tell apart blank nodes that are copies of each other, outermost copies first.
+
+    A tied node none of whose blank-node parents is tied is a copy of a whole subtree hanging
+    from the same named nodes: the copies can be swapped without changing the graph, so they
+    are numbered in any order, and refinement carries the numbers down to what hangs below.
+    Ties that remain (nodes on a cycle) are left for the exact canonicaliser.
+    """
+    edges = None
+    while True:
+        groups = defaultdict(list)
+        for node, colour in colours.items():
+            groups[colour].append(node)
+        tied = {node for members in groups.values() if len(members) > 1 for node in members}
+        if not tied:
+            return colours
+        edges = edges or _blank_edges(graph)
+        outer = [node for node in tied
+                 if not any(way == "in" and other in tied for way, _, other in edges[node])]
+        if not outer:
+            return colours
+        numbered = dict(colours)
+        for colour, members in groups.items():
+            if len(members) > 1 and members[0] in outer:
+                for i, node in enumerate(sorted(members, key=str)):
+                    numbered[node] = _hash(colour, [f"copy {i}"])
+        colours = _refine(edges, numbered)
 
 
 def _tree_colours(edges: dict[BNode, list[tuple]]) -> dict[BNode, str]:

@@ -31,6 +31,7 @@ import rdflib
 from mlgraph.errors import BadInput
 from mlgraph.rdf.canonical import canonical_triples
 from mlgraph.rdf.rdfxml import render_rdfxml
+from mlgraph.rdf.spreadsheet import safe_cell
 from mlgraph.rdf.serialize import render_jsonld, render_ntriples, render_trig, render_turtle
 from mlgraph.storage.records import written_by_mlgraph, write_owned  # noqa: F401 (written_by_mlgraph: part of the API)
 
@@ -50,6 +51,8 @@ def render_graphml(G: nx.MultiDiGraph) -> str:
     """Return the career network as GraphML: nodes with their attributes, edges keyed by relation.
 
     Lists and records (synonyms, salaries) are stored as JSON text, sources as space-separated IRIs.
+    Text with a control character XML 1.0 forbids is refused, as the RDF/XML export does: no
+    XML reader would open the file.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("urn:a", label="A", type="Role", alt_labels=["a1"])
@@ -58,10 +61,21 @@ def render_graphml(G: nx.MultiDiGraph) -> str:
     """
     H = nx.MultiDiGraph()
     for node in sorted(G):
-        H.add_node(node, **{k: _plain(v) for k, v in sorted(G.nodes[node].items())})
+        attrs = {k: _plain(v) for k, v in sorted(G.nodes[node].items())}
+        _check_xml_text(node, attrs)
+        H.add_node(node, **attrs)
     for u, v, relation in sorted(G.edges(keys=True)):
         H.add_edge(u, v, key=relation, relation=relation, sources=" ".join(G.edges[u, v, relation]["sources"]))
     return "\n".join(nx.generate_graphml(H, prettyprint=True)) + "\n"
+
+
+def _check_xml_text(node: str, attrs: dict) -> None:
+    from mlgraph.rdf.rdfxml import _XML_FORBIDDEN
+
+    for key, value in [("id", node), *attrs.items()]:
+        if isinstance(value, str) and _XML_FORBIDDEN.search(value):
+            raise BadInput(f"GraphML cannot hold the {key} of {node} ({value[:40]!r}): it has a control character "
+                           "XML forbids; fix the data, or export as Turtle (ttl) or CSV instead")
 
 
 def _plain(value):
@@ -74,6 +88,8 @@ CSV_COLUMNS = ("record", "id", "label", "type", "from", "relation", "to", "sourc
 
 def render_csv(G: nx.MultiDiGraph) -> str:
     """Return the career network as one CSV table: node rows first, then edge rows.
+
+    A cell a spreadsheet would run as a formula gets a leading ``'`` (see :mod:`mlgraph.rdf.spreadsheet`).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("urn:a", label="A", type="Role"); G.add_node("urn:b", label="B", type="Role")
@@ -89,9 +105,11 @@ def render_csv(G: nx.MultiDiGraph) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for node in sorted(G):
-        writer.writerow(["node", node, G.nodes[node]["label"], G.nodes[node]["type"], "", "", "", ""])
+        row = ["node", node, G.nodes[node]["label"], G.nodes[node]["type"], "", "", "", ""]
+        writer.writerow([safe_cell(cell) for cell in row])
     for u, v, relation in sorted(G.edges(keys=True)):
-        writer.writerow(["edge", "", "", "", u, relation, v, " ".join(G.edges[u, v, relation]["sources"])])
+        row = ["edge", "", "", "", u, relation, v, " ".join(G.edges[u, v, relation]["sources"])]
+        writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue()
 
 

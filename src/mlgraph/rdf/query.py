@@ -157,11 +157,35 @@ def run_query(graph: rdflib.Graph, query, bindings: Mapping | None = None):
     >>> [str(row.o) for row in result]
     ['x']
     """
+    return run_query_capped(graph, query, bindings)[0]
+
+
+def run_query_capped(graph: rdflib.Graph, query, bindings: Mapping | None = None, max_rows: int | None = None):
+    """Return rdflib's result of the query with at most ``max_rows`` rows (None: all), and
+    whether rows were left out.
+
+    >>> g = rdflib.Graph().add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+    >>> g.add((URIRef("urn:b"), URIRef("urn:p"), Literal("y")))  # doctest: +ELLIPSIS
+    <Graph ...>
+    >>> result, left_out = run_query_capped(g, prepare_query("SELECT ?o WHERE { ?s <urn:p> ?o }"), max_rows=1)
+    >>> len(result), left_out
+    (1, True)
+    """
+    from itertools import islice
+
     try:
         result = graph.query(query, initBindings=dict(bindings or {}))
+        left_out = False
         if result.type == "SELECT":
-            result.bindings  # evaluate now, so errors surface here rather than while printing
-        return result
+            # Rows are drawn one by one, so a cap also bounds memory (unless the query sorts).
+            rows = list(islice(result, max_rows + 1 if max_rows else None))
+            left_out = bool(max_rows) and len(rows) > max_rows
+            capped = rdflib.query.Result("SELECT")  # a fresh result: rdflib's keeps its generator
+            capped.vars = result.vars
+            capped.bindings = [{v: row[v] for v in result.vars if row[v] is not None}
+                               for row in rows[:max_rows or None]]
+            result = capped
+        return result, left_out
     except Exception as exc:  # an evaluation error in the user's query, e.g. a bad regex
         raise BadInput(f"the query failed: {' '.join(str(exc).split())[:200]}") from None
 
@@ -219,6 +243,8 @@ def render_json(result) -> str:
 def render_csv(result) -> str:
     """Return SPARQL 1.1 CSV results (CRLF line ends); a graph result as subject,predicate,object rows.
 
+    Text cells a spreadsheet would run as formulas get a leading ``'`` (:mod:`mlgraph.rdf.spreadsheet`).
+
     >>> g = rdflib.Graph().add((URIRef("urn:a"), URIRef("urn:p"), Literal("x, y")))
     >>> render_csv(g.query("SELECT ?s ?o WHERE { ?s ?p ?o }"))
     's,o\\r\\nurn:a,"x, y"\\r\\n'
@@ -232,4 +258,23 @@ def render_csv(result) -> str:
         result = rows
     if result.type == "ASK":
         return f"boolean\r\n{str(result.askAnswer).lower()}\r\n"
-    return result.serialize(format="csv").decode("utf-8")
+    import csv
+    import io
+
+    from mlgraph.rdf.spreadsheet import safe_cell
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([str(v) for v in result.vars])
+    for row in result:
+        writer.writerow([_csv_cell(row[v], safe_cell) for v in result.vars])
+    return buffer.getvalue()
+
+
+def _csv_cell(term, safe_cell) -> str:
+    """A SPARQL CSV cell: IRIs and literals as text, blank nodes as ``_:name``, unbound empty."""
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term) if isinstance(term, URIRef) else safe_cell(str(term))
