@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -22,12 +23,20 @@ import networkx as nx
 from mlgraph.errors import AmbiguousName, BadInput, NameNotFound
 from mlgraph.rdf.vocab import expand_curie
 
-_NOT_WORD = re.compile(r"[^\w+#]+")
+#: Word characters, combining marks (kept: they belong to the letter before), + and #.
+_NOT_WORD = re.compile(r"[^\w\u0300-\u036f+#]+")
 
 
 def normalize(text: str) -> str:
-    """Return ``text`` folded for matching: lower case, punctuation as single spaces."""
-    return " ".join(_NOT_WORD.sub(" ", text.casefold().replace("_", " ")).split())
+    """Return ``text`` folded for matching: Unicode-normalised (NFKC), case-folded, punctuation as
+    single spaces. A name typed composed matches a label stored decomposed, and full-width or
+    ligature letters match their plain forms.
+
+    >>> normalize("cafe\u0301") == normalize("caf\u00e9") == "caf\u00e9"
+    True
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(_NOT_WORD.sub(" ", folded.replace("_", " ")).split())
 
 
 def label_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:

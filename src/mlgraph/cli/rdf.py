@@ -73,6 +73,7 @@ def export(settings, output, fmt, force):
 
 #: Default limits of ``mlgraph query``.
 QUERY_TIMEOUT = 10.0
+VALIDATE_TIMEOUT = 600.0
 MAX_ROWS = 10_000
 MAX_QUERY_BYTES = 1024 * 1024
 
@@ -211,9 +212,11 @@ def _list_named(named, as_json) -> None:
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--timeout", type=click.FloatRange(min=0), default=VALIDATE_TIMEOUT, show_default=True,
+              help="Stop after this many seconds (0: no limit).")
 @json_option
 @pass_settings
-def validate(settings, files, as_json):
+def validate(settings, files, timeout, as_json):
     """Check the graph and your files against mlgraph's SHACL shapes.
 
     Validates the built-in graph (unless --no-builtin) together with --data files and the
@@ -229,7 +232,11 @@ def validate(settings, files, as_json):
     from mlgraph.career.network import input_files
     from mlgraph.rdf.validate import render_report, validate_files
 
-    report = validate_files(input_files(tuple(settings.data) + tuple(files), settings.builtin))
+    from mlgraph.bounded import run_bounded
+
+    paths = input_files(tuple(settings.data) + tuple(files), settings.builtin)
+    click.echo(f"mlgraph: validating {len(paths)} files against the shapes ...", err=True)
+    report = run_bounded(lambda: validate_files(paths), timeout, "the validation")
     warn(report.warnings)
     if as_json:
         echo_json(report.as_dict())

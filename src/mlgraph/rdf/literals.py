@@ -55,3 +55,24 @@ def read_number(value) -> float | None:
 def _show(value) -> str:
     text = str(value)
     return repr(text if len(text) <= 30 else text[:27] + "...")
+
+
+def salary_number_problems(graph) -> list[tuple]:
+    """Return (observation, property, value, problem) for every salary figure that is not a usable
+    number, so ``validate`` reports what the other commands skip with a warning.
+
+    >>> from rdflib import Graph, Literal, URIRef, XSD
+    >>> g = Graph().add((URIRef("urn:s"), URIRef("https://schema.org/value"), Literal("INF", datatype=XSD.double)))
+    >>> [problem for *_, problem in salary_number_problems(g)]
+    ["'INF' is not a number"]
+    """
+    from rdflib import URIRef
+
+    found = []
+    for name in ("value", "minValue", "maxValue"):
+        prop = URIRef("https://schema.org/" + name)
+        for obs, value in graph.subject_objects(prop):
+            problem = number_problem(value)
+            if problem:
+                found.append((obs, prop, value, problem))
+    return sorted(found, key=lambda item: (str(item[0]), str(item[1])))

@@ -85,8 +85,20 @@ def validate_files(paths: Sequence[Path]) -> Report:
     for _, part in parts:
         data += part
     problems = [_describe(data, parts, result) for result in shacl_results(data)]
+    problems += number_problems(data, parts)
     problems.sort(key=lambda p: (p.file, p.label.casefold(), p.node, p.property, p.message))
     return Report([name for name, _ in parts], len(data), problems, warnings)
+
+
+def number_problems(data: rdflib.Graph, parts) -> list[Problem]:
+    """Return a problem for each salary figure that is not a finite number (SHACL's datatype
+    checks accept ``NaN`` and ``INF`` as doubles; no command can use them)."""
+    from mlgraph.rdf.literals import salary_number_problems
+
+    return [Problem(file=", ".join(origin_files(parts, obs, prop, value)) or "?", node=_name(obs),
+                    label=node_label(data, obs), property=_name(prop),
+                    message=f"{problem}: a salary figure must be a finite number", value=_name(value))
+            for obs, prop, value, problem in salary_number_problems(data)]
 
 
 def shacl_results(data: rdflib.Graph) -> list[tuple]:

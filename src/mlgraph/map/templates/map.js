@@ -29,7 +29,8 @@
     return "rgba(" + (v >> 16 & 255) + "," + (v >> 8 & 255) + "," + (v & 255) + "," + alpha + ")";
   }
   function normalize(text) {
-    return String(text).toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, " ").trim();
+    // NFKC first, as the command line does: "café" typed composed finds a label stored decomposed.
+    return String(text).normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}\p{M}+#]+/gu, " ").trim();
   }
 
   // ---- drawing -------------------------------------------------------------------------
