@@ -49,15 +49,18 @@ def test_cache_round_trip_gives_the_same_network(private_cache):
     assert second.graph == first.graph
 
 
-def test_cache_is_keyed_by_content_not_path(tmp_path, private_cache):
+def test_cache_is_keyed_by_content_and_path(tmp_path, private_cache):
+    # Relative IRIs and warnings depend on where a file is, so a copy elsewhere has its own entry.
     copy = tmp_path / "copy.ttl"
     copy.write_bytes((FIXTURES / "tiny.ttl").read_bytes())
     load_network([FIXTURES / "tiny.ttl"], builtin=False)
-    load_network([copy], builtin=False)
+    load_network([FIXTURES / "tiny.ttl"], builtin=False)
     assert len(list(private_cache.glob("network-*.json"))) == 1
-    copy.write_bytes(copy.read_bytes() + b"\n# changed\n")
     load_network([copy], builtin=False)
     assert len(list(private_cache.glob("network-*.json"))) == 2
+    copy.write_bytes(copy.read_bytes() + b"\n# changed\n")
+    load_network([copy], builtin=False)
+    assert len(list(private_cache.glob("network-*.json"))) == 3
 
 
 def test_damaged_cache_file_is_rebuilt(private_cache):

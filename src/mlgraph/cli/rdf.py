@@ -235,7 +235,6 @@ def validate(settings, files, timeout, as_json):
     from mlgraph.bounded import run_bounded
 
     paths = input_files(tuple(settings.data) + tuple(files), settings.builtin)
-    click.echo(f"mlgraph: validating {len(paths)} files against the shapes ...", err=True)
     report = run_bounded(lambda: validate_files(paths), timeout, "the validation")
     warn(report.warnings)
     if as_json:

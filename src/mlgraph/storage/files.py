@@ -39,11 +39,12 @@ def read_regular(path: Path, what: str, limit: int | None = None) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise BadInput(_open_problem(path, exc, f"cannot read {what}")) from None
+    info = os.fstat(fd)
+    kind = _kind(info.st_mode)
+    if kind:
+        os.close(fd)
+        raise BadInput(f"{path}: is {kind}, not a file; cannot read {what} from it")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        kind = _kind(info.st_mode)
-        if kind:
-            raise BadInput(f"{path}: is {kind}, not a file; cannot read {what} from it")
         if limit is not None and info.st_size > limit:
             raise BadInput(f"{path}: {what} is {info.st_size:,} bytes, more than the {limit:,} mlgraph reads; "
                            "split it or shorten it")
