@@ -119,6 +119,10 @@ class MlgraphGroup(click.Group):
             if message:
                 click.echo(f"mlgraph: error: {message}", err=True)
             ctx.exit(code)
+        except UnicodeEncodeError as exc:  # e.g. a file name undecodable in the locale, put into output
+            click.echo(f"mlgraph: error: cannot write text that is not valid Unicode ({exc.reason}); a file "
+                       "name or value in a non-UTF-8 encoding? Rename it, or set LC_ALL=C.UTF-8", err=True)
+            ctx.exit(2)
         except RecursionError as exc:  # input nested deeper than Python's stack (a parser's limit)
             click.echo(f"mlgraph: error: input nested too deeply to read safely ({exc})", err=True)
             ctx.exit(2)

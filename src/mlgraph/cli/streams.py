@@ -99,11 +99,15 @@ def _safe(stream, strict: bool):
         terminal = stream.isatty()
     except (OSError, ValueError):
         return ClosedStream(strict)
+    if isinstance(buffer, io.RawIOBase):
+        # PYTHONUNBUFFERED gives a raw stream, whose short writes (a disk that filled up) a text
+        # stream silently drops; a buffered writer of our own over the same descriptor reports them.
+        buffer = io.BufferedWriter(io.FileIO(buffer.fileno(), "wb", closefd=False))
     encoding = stream.encoding if terminal and stream.encoding else "utf-8"
     if encoding.lower().replace("-", "") in ("ascii", "usascii", "ansix3.41968"):
         encoding = "utf-8"  # what click would switch to, and any terminal today shows
     return SafeTextStream(buffer, encoding=encoding, errors="replace", newline="\n",
-                          line_buffering=terminal or not strict)
+                          line_buffering=terminal or not strict, write_through=not strict)
 
 
 def output_fault(exc: OSError) -> tuple[str | None, int]:

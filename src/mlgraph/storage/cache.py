@@ -95,8 +95,8 @@ def write_network(key: str, network: nx.MultiDiGraph, sources: Sequence[Source] 
     target = entry_path(key)
     envelope = {"format": CACHE_FORMAT, "version": __version__, "key": key,
                 "inputs": _input_digests(sources), "network": _encode_payload(network)}
-    data = json.dumps(envelope, ensure_ascii=False, allow_nan=False).encode("utf-8")
     try:
+        data = json.dumps(envelope, ensure_ascii=False, allow_nan=False).encode("utf-8")
         with locked(target):
             replace_file(target, data)
         return target
