@@ -89,12 +89,14 @@ def test_common_names_resolve(G, name, local):
     assert resolve(G, name, ("Role",)) == MLD + local
 
 
-def test_data_scientist_reaches_ml_architect_with_sourced_steps(G):
+def test_data_scientist_reaches_ml_architect_through_ml_engineering_with_sourced_steps(G):
     routes = find_routes(G, MLD + "data-scientist", MLD + "machine-learning-architect", k=3)
-    assert len(routes) == 3
-    assert len({tuple(n["id"] for n in r.nodes) for r in routes}) == 3
+    assert len(routes) >= 2
+    assert len({tuple(n["id"] for n in r.nodes) for r in routes}) == len(routes)
     assert all(step.sources for r in routes for step in r.steps)
     assert routes[0].hops <= 2
+    # The upGrad table lists roles open to ML engineers; it is not a ladder that starts at data scientist.
+    assert all(r.nodes[1]["id"] == MLD + "machine-learning-engineer" for r in routes)
 
 
 def test_software_developer_is_an_entry_route_into_ml_engineering(G):
