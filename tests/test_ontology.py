@@ -109,6 +109,7 @@ def test_software_developer_is_an_entry_route_into_ml_engineering(G):
 
 SRC = "https://w3id.org/mlgraph/source/"
 EDITORIAL = URIRef(SRC + "editorial")
+TAXONOMIES = {URIRef(SRC + "onet-29.2"), URIRef(SRC + "esco-1.2")}
 EVIDENCE = {MLG.stated, MLG.listed, MLG.editorial, MLG.imported}
 GRADES = {MLG.essential, MLG.goodToHave}
 SKILL_NEEDS = (MLG.requiresSkill, MLG.optionalSkill)
@@ -148,8 +149,20 @@ def test_stated_and_listed_facts_cite_an_article_and_editorial_ones_the_editors(
         if evidence in (MLG.stated, MLG.listed):
             assert source in articles, (triple, source)
         assert (evidence == MLG.editorial) == (source == EDITORIAL), (triple, source, evidence)
+        assert (evidence == MLG.imported) == (source in TAXONOMIES), (triple, source, evidence)
         if evidence == MLG.editorial:
             assert str(rdf.value(st, SKOS.note)).startswith("Editorial"), triple
+
+
+def test_imported_statements_keep_the_taxonomys_figures(rdf):
+    imported = [(st, t) for st, t in statements(rdf) if rdf.value(st, MLG.evidence) == MLG.imported]
+    assert imported
+    for st, (s, p, o) in imported:
+        if p == MLG.requiresSkill:
+            assert 1 <= float(rdf.value(st, MLG.onetImportance)) <= 5 and 0 <= float(rdf.value(st, MLG.onetLevel)) <= 7
+        if p == MLG.usesTool:
+            assert rdf.value(st, MLG.hotTechnology) is not None and rdf.value(st, MLG.inDemand) is not None
+        assert rdf.value(s, MLG.onetSocCode) is not None, s  # only roles aligned with an O*NET occupation
 
 
 def test_grades_are_one_of_the_two_and_only_on_needs(rdf):
