@@ -25,7 +25,7 @@ QUERY = ["path", "data scientist", "machine learning architect"]
 
 PLAIN_RDFLIB = """
 import rdflib, networkx as nx
-from mlgraph.builtin import ontology_dir
+from mlgraph.rdf.builtin import ontology_dir
 g = rdflib.Graph()
 root = ontology_dir()
 for f in [root / "schema.ttl", root / "sources.ttl", *sorted((root / "data").glob("*.ttl"))]:

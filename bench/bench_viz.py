@@ -77,8 +77,8 @@ def random_network(n: int = 2000, seed: int = 42) -> nx.MultiDiGraph:
 
 def time_generate(G: nx.MultiDiGraph, runs: int) -> tuple[float, str]:
     """Return the best time of view + layout + page generation, and the page."""
-    from mlgraph.html import generate_html
-    from mlgraph.views import limit_nodes, whole_view
+    from mlgraph.map.html import generate_html
+    from mlgraph.map.views import limit_nodes, whole_view
 
     times, page = [], ""
     for _ in range(runs):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mlgraph.builtin import ontology_dir
-from mlgraph.load import parse_files
-from mlgraph.project import project_graph
+from mlgraph.career.project import project_graph
+from mlgraph.rdf.builtin import ontology_dir
+from mlgraph.rdf.load import parse_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MLD = "https://w3id.org/mlgraph/id/"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from mlgraph.career.costs import EPSILON, blend_cost, learning_cost, skills_cost, step_cost
+from mlgraph.career.paths import find_routes, hop_cost
 from mlgraph.cli import main
-from mlgraph.costs import EPSILON, blend_cost, learning_cost, skills_cost, step_cost
 from mlgraph.errors import BadInput
-from mlgraph.paths import find_routes, hop_cost
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]

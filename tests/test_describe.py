@@ -1,6 +1,6 @@
 """Node cards and statistics on the tiny graph."""
 
-from mlgraph.describe import describe_node, graph_stats
+from mlgraph.career.describe import describe_node, graph_stats
 
 MLD = "https://w3id.org/mlgraph/id/"
 

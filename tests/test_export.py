@@ -21,13 +21,13 @@ from hypothesis import strategies as st
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from mlgraph.canonical import canonical_triples
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
-from mlgraph.export import FORMATS, choose_format, export_format, render_rdf, write_export
-from mlgraph.builtin import builtin_files, ontology_dir
-from mlgraph.load import parse_files
-from mlgraph.project import project_graph
+from mlgraph.career.project import project_graph
+from mlgraph.rdf.builtin import builtin_files, ontology_dir
+from mlgraph.rdf.canonical import canonical_triples
+from mlgraph.rdf.export import FORMATS, choose_format, export_format, render_rdf, write_export
+from mlgraph.rdf.load import parse_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = ["--no-builtin", "--data", str(FIXTURES / "tiny.ttl")]
@@ -265,10 +265,10 @@ def test_cli_unknown_format_is_one_line_listing_the_known_ones(tmp_path):
 HASH_SCRIPT = """
 import hashlib, sys
 from pathlib import Path
-from mlgraph.export import FORMATS, render_rdf
-from mlgraph.builtin import ontology_dir
-from mlgraph.load import parse_files
-from mlgraph.project import project_graph
+from mlgraph.career.project import project_graph
+from mlgraph.rdf.builtin import ontology_dir
+from mlgraph.rdf.export import FORMATS, render_rdf
+from mlgraph.rdf.load import parse_files
 g = parse_files([ontology_dir() / "schema.ttl", Path(sys.argv[1])])
 G = project_graph(g)
 for key, fmt in FORMATS.items():

@@ -6,8 +6,8 @@ from pathlib import Path
 import networkx as nx
 from click.testing import CliRunner
 
+from mlgraph.career.gap import learning_order, skill_gap
 from mlgraph.cli import main
-from mlgraph.gap import learning_order, skill_gap
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]

@@ -15,15 +15,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from mlgraph.career.paths import find_routes
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
-from mlgraph.html import embed_json, generate_html, map_data, write_html
-from mlgraph.layout import place_view
-from mlgraph.load import parse_files
-from mlgraph.builtin import ontology_dir
-from mlgraph.paths import find_routes
-from mlgraph.project import project_graph
-from mlgraph.views import focus_view, keep_types, limit_nodes, route_view, whole_view
+from mlgraph.map.html import embed_json, generate_html, write_html
+from mlgraph.map.layout import place_view
+from mlgraph.map.page_data import map_data
+from mlgraph.career.project import project_graph
+from mlgraph.map.views import focus_view, keep_types, limit_nodes, route_view, whole_view
+from mlgraph.rdf.builtin import ontology_dir
+from mlgraph.rdf.load import parse_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = ["--no-builtin", "--data", str(FIXTURES / "tiny.ttl")]
@@ -258,8 +259,8 @@ def test_built_in_page_is_byte_identical_whatever_the_hash_seed(tmp_path, args):
 
 
 def test_profile_marks_skills_and_tools_only_when_asked(tmp_path):
-    from mlgraph.network import load_network
-    from mlgraph.views import whole_view as whole
+    from mlgraph.career.network import load_network
+    from mlgraph.map.views import whole_view as whole
 
     G = load_network([Path(__file__).parent / "fixtures" / "tiny.ttl"], builtin=False)
     have = {"https://w3id.org/mlgraph/id/python"}

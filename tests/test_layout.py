@@ -10,10 +10,10 @@ import sys
 
 import networkx as nx
 
-from mlgraph.layout import CORE_SIZE, ROLE_ROOM, place_career, place_nodes, place_route, place_view
-from mlgraph.paths import find_routes
-from mlgraph.spacing import MIN_GAP
-from mlgraph.views import focus_view, route_view, whole_view
+from mlgraph.career.paths import find_routes
+from mlgraph.map.layout import CORE_SIZE, ROLE_ROOM, place_career, place_nodes, place_route, place_view
+from mlgraph.map.spacing import MIN_GAP
+from mlgraph.map.views import focus_view, route_view, whole_view
 
 MLD = "https://w3id.org/mlgraph/id/"
 
@@ -95,7 +95,7 @@ def test_positions_do_not_depend_on_python_hash_seed(tmp_path):
     script = tmp_path / "digest.py"
     script.write_text(
         "import hashlib, json, random\n"
-        "from mlgraph.layout import place_nodes\n"
+        "from mlgraph.map.layout import place_nodes\n"
         "rng = random.Random(5)\n"
         "nodes = [f'n{i}' for i in range(900)]\n"
         "edges = [(nodes[i], nodes[rng.randrange(i)]) for i in range(1, 900)]\n"

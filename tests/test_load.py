@@ -10,11 +10,12 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
-from mlgraph.canonical import canonical_triples
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
-from mlgraph.builtin import builtin_files
-from mlgraph.load import parse_files, parse_into, remote_contexts
+from mlgraph.rdf.builtin import builtin_files
+from mlgraph.rdf.canonical import canonical_triples
+from mlgraph.rdf.checks import remote_contexts
+from mlgraph.rdf.load import parse_files, parse_into
 
 HOSTILE = Path(__file__).parent / "hostile"
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mlgraph.career.moves import better_paid, move_kind, next_moves, weighted_jaccard
 from mlgraph.cli import main
-from mlgraph.moves import better_paid, move_kind, next_moves, weighted_jaccard
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]

@@ -2,8 +2,8 @@
 
 import pytest
 
+from mlgraph.career.names import normalize, resolve, search
 from mlgraph.errors import AmbiguousName, BadInput, NameNotFound
-from mlgraph.names import normalize, resolve, search
 
 MLD = "https://w3id.org/mlgraph/id/"
 

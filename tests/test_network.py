@@ -7,8 +7,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from mlgraph import cache
-from mlgraph.network import capabilities, load_network, skills_needed, tools_needed
+from mlgraph.career.network import capabilities, load_network, skills_needed, tools_needed
+from mlgraph.storage import cache
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MLD = "https://w3id.org/mlgraph/id/"

@@ -4,12 +4,12 @@ import pytest
 from rdflib import RDF, RDFS, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from mlgraph.describe import graph_stats
-from mlgraph.builtin import builtin_files
-from mlgraph.load import parse_files
-from mlgraph.names import resolve
-from mlgraph.network import load_network
-from mlgraph.paths import find_routes
+from mlgraph.career.describe import graph_stats
+from mlgraph.career.names import resolve
+from mlgraph.career.network import load_network
+from mlgraph.career.paths import find_routes
+from mlgraph.rdf.builtin import builtin_files
+from mlgraph.rdf.load import parse_files
 
 MLG = Namespace("https://w3id.org/mlgraph/ns#")
 MLD = "https://w3id.org/mlgraph/id/"

@@ -2,8 +2,8 @@
 
 import pytest
 
+from mlgraph.career.paths import find_routes
 from mlgraph.errors import BadInput, NoRoute
-from mlgraph.paths import find_routes
 
 MLD = "https://w3id.org/mlgraph/id/"
 INTERN, JUNIOR, SENIOR, ANALYST, LEAD, BOOTCAMP = (

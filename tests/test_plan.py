@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from mlgraph.career.costs import step_cost
+from mlgraph.career.paths import find_routes
+from mlgraph.career.plan import plan_steps, render_plan, write_plan
 from mlgraph.cli import main
-from mlgraph.costs import step_cost
 from mlgraph.errors import BadInput
-from mlgraph.paths import find_routes
-from mlgraph.plan import plan_steps, render_plan, write_plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from mlgraph.career.profile import Profile, have_status, load_profile, read_names, resolve_profile
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
-from mlgraph.profile import Profile, have_status, load_profile, read_names, resolve_profile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = ["--no-builtin", "--data", str(FIXTURES / "guidance.ttl")]

@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef, Variable
 
 from mlgraph.cli import main
 from mlgraph.errors import BadInput
-from mlgraph.query import bind_params, named_queries, parse_named_query, prepare_query, run_query
+from mlgraph.rdf.query import bind_params, named_queries, parse_named_query, prepare_query, run_query
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = ["--no-builtin", "--data", str(FIXTURES / "tiny.ttl")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from mlgraph.spacing import MIN_GAP, place_on_rings, pull_in, spread_apart
+from mlgraph.map.spacing import MIN_GAP, place_on_rings, pull_in, spread_apart
 
 
 def test_spread_apart_gives_big_labels_more_room():

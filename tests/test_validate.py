@@ -7,9 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from mlgraph.builtin import builtin_files, ontology_dir
 from mlgraph.cli import main
-from mlgraph.validate import Problem, validate_files
+from mlgraph.rdf.builtin import builtin_files, ontology_dir
+from mlgraph.rdf.validate import Problem, validate_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE = Path(__file__).parent / "hostile"

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from mlgraph.career.network import load_network
+from mlgraph.career.paths import find_routes
 from mlgraph.cli import main
-from mlgraph.html import generate_html
-from mlgraph.network import load_network
-from mlgraph.paths import find_routes
-from mlgraph.views import whole_view
+from mlgraph.map.html import generate_html
+from mlgraph.map.views import whole_view
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -12,7 +12,8 @@ import click
 
 from mlgraph import __version__
 from mlgraph.cli.base import MlgraphGroup, Settings
-from mlgraph.cli.explore import list_nodes, path, search, show, stats
+from mlgraph.cli.card import show
+from mlgraph.cli.explore import list_nodes, path, search, stats
 from mlgraph.cli.guide import gap, next_role, plan
 from mlgraph.cli.rdf import export, query, validate
 from mlgraph.cli.viz import viz

@@ -28,7 +28,7 @@ class Settings:
     def network(self):
         """Return the career network (built-in graph plus ``--data`` files), loaded once."""
         if self._network is None:
-            from mlgraph.network import load_network
+            from mlgraph.career.network import load_network
 
             self._network = load_network(self.data, use_cache=self.use_cache, builtin=self.builtin)
             warn(self._network.graph.get("load_warnings", ()))
@@ -56,7 +56,7 @@ def load_have(G, have_file: Path | None) -> frozenset[str]:
     """Return the skills and tools of the ``--have`` file (none without one), warning about unknown names."""
     if have_file is None:
         return frozenset()
-    from mlgraph.profile import load_profile
+    from mlgraph.career.profile import load_profile
 
     profile = load_profile(G, have_file)
     warn(f"{have_file}: {name!r} is not a known skill or tool; ignored" for name in profile.unknown)

@@ -1,4 +1,4 @@
-"""Commands that explore the graph: path, show, list, search, stats."""
+"""Commands that explore the graph: path, list, search, stats (show is in :mod:`mlgraph.cli.card`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from mlgraph.cli.base import (
     Footnotes, cost_option, echo_json, have_option, json_option, load_have, pass_settings, wrap,
 )
 from mlgraph.errors import BadInput, NothingFound
-from mlgraph.vocab import NODE_TYPES, compact_iri
+from mlgraph.rdf.vocab import NODE_TYPES, compact_iri
 
 ROUTE_ENDS = ("Role", "EducationPath")
 
@@ -38,10 +38,10 @@ def path(settings, source, target, k, via, avoid, max_hops, cost_name, have_file
       mlgraph path "data scientist" "ml architect" --avoid "machine learning specialist"
       mlgraph path "software engineer" "ml architect" --cost skills --have me.txt
     """
-    from mlgraph.costs import step_cost
-    from mlgraph.names import resolve
-    from mlgraph.network import node_summary
-    from mlgraph.paths import find_routes
+    from mlgraph.career.costs import step_cost
+    from mlgraph.career.names import resolve
+    from mlgraph.career.network import node_summary
+    from mlgraph.career.paths import find_routes
 
     G = settings.network()
     src, dst = (resolve(G, name, ROUTE_ENDS) for name in (source, target))
@@ -98,95 +98,6 @@ def _render_gains(G, step) -> list[str]:
     return lines
 
 
-@click.command()
-@click.argument("name")
-@json_option
-@pass_settings
-def show(settings, name, as_json):
-    """Show the card of a node: type, description, relations grouped by kind, salaries, sources.
-
-    \b
-    Examples:
-      mlgraph show "ml engineer"
-      mlgraph show python --json
-      mlgraph show mld:data-scientist
-    """
-    from mlgraph.describe import describe_node
-    from mlgraph.names import resolve
-
-    G = settings.network()
-    card = describe_node(G, resolve(G, name))
-    if as_json:
-        echo_json(card)
-    else:
-        click.echo(render_card(G, card))
-
-
-#: How a card groups relations: section title and the relations (either direction) it holds.
-CARD_SECTIONS = (
-    ("Career", ("progressesTo", "leadsTo", "canMoveTo", "requiresEducation", "collaboratesWith")),
-    ("Skills", ("requiresSkill", "optionalSkill", "skillRequirement", "prerequisiteOf", "supportsSkill", "teaches")),
-    ("Tools", ("usesTool",)),
-    ("Organizations", ("hires", "offers", "usesML")),
-    ("Industries and applications", ("appliedIn", "hasApplication")),
-)
-
-
-def render_card(G, card: dict) -> str:
-    """Return a node card as text."""
-    notes = Footnotes(G)
-    facts = [card["type"]] + [f"{card[k]} {k}" for k in ("level", "kind") if k in card]
-    lines = [card["label"], f"{' · '.join(facts)} · {compact_iri(card['id'])}"]
-    if card["alt_labels"]:
-        lines.append(wrap("Also known as: " + ", ".join(card["alt_labels"]), indent="  "))
-    if card["description"]:
-        lines += ["", wrap(card["description"])]
-    for title, groups in _card_sections(card["relations"]):
-        lines += ["", title]
-        for label, items in groups:
-            text = ", ".join(f"{r['node']['label']} {notes.cite(r['sources'])}" for r in items)
-            lines.append(wrap(text, indent="      ", first=f"  {label}: "))
-    lines += _render_salaries(card.get("salaries", ()), notes)
-    lines += _render_matches(card)
-    footer = notes.render()
-    return "\n".join(lines + (["", footer] if footer else []))
-
-
-def _card_sections(relations):
-    known = {rel: title for title, rels in CARD_SECTIONS for rel in rels}
-    rank = {rel: i for _, rels in CARD_SECTIONS for i, rel in enumerate(rels)}
-    order = [title for title, _ in CARD_SECTIONS] + ["Other"]
-    grouped: dict[str, dict[str, list]] = {}
-    for r in sorted(relations, key=lambda r: (rank.get(r["relation"], 99), r["direction"] == "in")):
-        title = known.get(r["relation"], "Other")
-        grouped.setdefault(title, {}).setdefault(r["relation_label"], []).append(r)
-    return [(t, list(grouped[t].items())) for t in order if t in grouped]
-
-
-def _render_salaries(salaries, notes) -> list[str]:
-    if not salaries:
-        return []
-    lines = ["", "Salaries"]
-    for s in salaries:
-        amount = (_money(s["amount"], s["currency"]) if s["amount"] is not None
-                  else f"{_money(s['min'], s['currency'])} to {_money(s['max'], '')}".rstrip())
-        parts = [f"{amount} a {s['period']}", s["region"], s["statistic"], s["date"]]
-        lines.append(wrap(" · ".join(p for p in parts if p) + f" {notes.cite(s['sources'])}",
-                          indent="    ", first="  "))
-    return lines
-
-
-def _money(value, currency: str) -> str:
-    return f"{currency} {value:,.0f}".strip()
-
-
-def _render_matches(card) -> list[str]:
-    matches = list(card.get("matches", ()))
-    if "onet" in card:
-        matches.append(f"O*NET-SOC {card['onet']}")
-    return ["", "Matches", *(f"  {m}" for m in matches)] if matches else []
-
-
 @click.command("list")
 @click.option("--type", "node_type", metavar="TYPE",
               help=f"Only nodes of this type: {', '.join(NODE_TYPES)} (any case, singular or plural).")
@@ -200,7 +111,7 @@ def list_nodes(settings, node_type, as_json):
       mlgraph list --type Tool
       mlgraph list --type roles --json
     """
-    from mlgraph.network import node_summary, nodes_of_type
+    from mlgraph.career.network import node_summary, nodes_of_type
 
     G = settings.network()
     nodes = nodes_of_type(G, parse_type(node_type) if node_type else None)
@@ -219,8 +130,8 @@ def search(settings, text, as_json):
       mlgraph search spark
       mlgraph search deep learning --json
     """
-    from mlgraph.names import search as search_nodes
-    from mlgraph.network import node_summary
+    from mlgraph.career.names import search as search_nodes
+    from mlgraph.career.network import node_summary
 
     G = settings.network()
     nodes = search_nodes(G, " ".join(text))
@@ -261,8 +172,8 @@ def stats(settings, as_json):
       mlgraph stats
       mlgraph --data mine.ttl stats --json
     """
-    from mlgraph.describe import graph_stats
-    from mlgraph.network import relation_label
+    from mlgraph.career.describe import graph_stats
+    from mlgraph.career.network import relation_label
 
     G = settings.network()
     counts = graph_stats(G)

@@ -32,8 +32,8 @@ def gap(settings, source, target, have_file, as_json):
       mlgraph gap "data scientist" "machine learning engineer"
       mlgraph gap "software engineer" "ml engineer" --have me.txt --json
     """
-    from mlgraph.gap import skill_gap
-    from mlgraph.names import resolve
+    from mlgraph.career.gap import skill_gap
+    from mlgraph.career.names import resolve
 
     G = settings.network()
     src, dst = (resolve(G, name, ROLE_TYPES) for name in (source, target))
@@ -119,9 +119,9 @@ def next_role(settings, role, n, have_file, as_json):
       mlgraph next "data scientist"
       mlgraph next "ml engineer" -n 3 --have me.txt --json
     """
-    from mlgraph.moves import next_moves
-    from mlgraph.names import resolve
-    from mlgraph.network import node_summary
+    from mlgraph.career.moves import next_moves
+    from mlgraph.career.names import resolve
+    from mlgraph.career.network import node_summary
 
     G = settings.network()
     node = resolve(G, role, ("Role",))
@@ -178,10 +178,10 @@ def plan(settings, source, target, output, cost_name, have_file):
       mlgraph plan "data scientist" "machine learning architect"
       mlgraph plan "software engineer" "ml architect" --cost skills --have me.txt -o out/plan.md
     """
-    from mlgraph.costs import step_cost
-    from mlgraph.names import resolve
-    from mlgraph.paths import find_routes
-    from mlgraph.plan import render_plan, write_plan
+    from mlgraph.career.costs import step_cost
+    from mlgraph.career.names import resolve
+    from mlgraph.career.paths import find_routes
+    from mlgraph.career.plan import render_plan, write_plan
 
     G = settings.network()
     src, dst = (resolve(G, name, ROLE_TYPES) for name in (source, target))

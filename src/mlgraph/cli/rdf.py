@@ -12,8 +12,8 @@ from mlgraph.errors import BadInput, NothingFound
 
 def load_rdf(settings, extra: tuple[Path, ...] = ()):
     """Parse the built-in graph (unless left out) and the user's files; print load warnings."""
-    from mlgraph.load import parse_files
-    from mlgraph.network import input_files
+    from mlgraph.career.network import input_files
+    from mlgraph.rdf.load import parse_files
 
     warnings: list[str] = []
     graph = parse_files(input_files(tuple(settings.data) + tuple(extra), settings.builtin), warnings)
@@ -51,7 +51,7 @@ def export(settings, output, fmt, force):
       mlgraph export --format nt -o - | wc -l
       mlgraph --data mine.ttl export -o merged.trig --force
     """
-    from mlgraph.export import choose_format, render_rdf, write_export
+    from mlgraph.rdf.export import choose_format, render_rdf, write_export
 
     fmt, path = choose_format(output, fmt)
     if path is not None and path.exists() and not force:
@@ -71,7 +71,7 @@ def export(settings, output, fmt, force):
 
 def _check_replaceable(path: Path) -> None:
     # Refuse before the (possibly slow) load rather than after it; write_export checks again.
-    from mlgraph.export import written_by_mlgraph
+    from mlgraph.rdf.export import written_by_mlgraph
 
     if path.is_file() and not written_by_mlgraph(path):
         raise BadInput(f"{path}: exists and was not written by mlgraph (or was changed since); "
@@ -110,7 +110,7 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
       mlgraph query salaries-of-role -p role=MLE --csv
       mlgraph query -f mine.rq
     """
-    from mlgraph.query import named_queries, prepare_query, render_csv, render_json, render_table, run_query
+    from mlgraph.rdf.query import named_queries, prepare_query, render_csv, render_json, render_table, run_query
 
     named = named_queries()
     if list_queries:
@@ -130,7 +130,7 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
     elif as_csv:
         click.echo(render_csv(result), nl=False)
     elif result.type in ("CONSTRUCT", "DESCRIBE"):
-        from mlgraph.export import FORMATS, render_rdf
+        from mlgraph.rdf.export import FORMATS, render_rdf
 
         click.echo(render_rdf(result.graph, FORMATS["ttl"]), nl=False)
     else:
@@ -157,7 +157,7 @@ def _query_text(sparql, query_file, named):
 
 
 def _bindings(settings, chosen, params):
-    from mlgraph.query import bind_params, node_types
+    from mlgraph.rdf.query import bind_params, node_types
 
     if chosen is None:
         if params:
@@ -171,7 +171,7 @@ def _bindings(settings, chosen, params):
         values[name.strip()] = value
 
     def resolve(value: str, kind: str) -> str:
-        from mlgraph.names import resolve as resolve_name
+        from mlgraph.career.names import resolve as resolve_name
 
         return resolve_name(settings.network(), value, node_types(kind))
 
@@ -205,8 +205,8 @@ def validate(settings, files, as_json):
       mlgraph validate mine.ttl
       mlgraph --no-builtin validate mine.ttl --json
     """
-    from mlgraph.network import input_files
-    from mlgraph.validate import render_report, validate_files
+    from mlgraph.career.network import input_files
+    from mlgraph.rdf.validate import render_report, validate_files
 
     report = validate_files(input_files(tuple(settings.data) + tuple(files), settings.builtin))
     warn(report.warnings)

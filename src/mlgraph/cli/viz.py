@@ -41,7 +41,7 @@ def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page, ha
       mlgraph viz --type Role,EducationPath
       mlgraph viz --path "software engineer" "ml engineer" --have me.txt
     """
-    from mlgraph.html import generate_html, write_html
+    from mlgraph.map.html import generate_html, write_html
 
     _check_options(ends, k, focus, depth)
     G = settings.network()
@@ -71,19 +71,19 @@ def _check_options(ends, k, focus, depth) -> None:
 def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes, have=()):
     """Return the view the options ask for: routes, a neighbourhood or the whole graph, filtered.
 
-    >>> from mlgraph.network import load_network
+    >>> from mlgraph.career.network import load_network
     >>> view = choose_view(load_network(), None, 1, "python", 1, "Role", None)
     >>> view.title, view.hidden_types
     ('Around Python (1 step)', ('EducationPath', 'Skill'))
     """
-    from mlgraph.names import resolve
-    from mlgraph.views import (
+    from mlgraph.career.names import resolve
+    from mlgraph.map.views import (
         DEFAULT_MAX_NODES, DEFAULT_TYPES, focus_view, keep_types, limit_nodes, route_view, whole_view,
     )
 
     wanted = parse_types(types) if types else None
     if ends:
-        from mlgraph.paths import find_routes
+        from mlgraph.career.paths import find_routes
 
         source, target = (resolve(G, name, ROUTE_ENDS) for name in ends)
         view = route_view(G, find_routes(G, source, target, k=k, have=have), asked=k, have=have)

@@ -22,7 +22,7 @@ def ontology_dir() -> Path:
     packaged = Path(str(resources.files("mlgraph"))) / "ontology"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "ontology"
+    return Path(__file__).resolve().parents[3] / "ontology"
 
 
 def shapes_file() -> Path:

@@ -27,10 +27,10 @@ from collections.abc import Collection
 
 import networkx as nx
 
+from mlgraph.career.gap import missing_needs
+from mlgraph.career.network import capabilities, skills_needed, tools_needed
+from mlgraph.career.paths import StepCost, hop_cost
 from mlgraph.errors import BadInput
-from mlgraph.gap import missing_needs
-from mlgraph.network import capabilities, skills_needed, tools_needed
-from mlgraph.paths import StepCost, hop_cost
 
 #: What learning one item costs: an essential skill, a good-to-have skill, a tool or language.
 ESSENTIAL, OPTIONAL, TOOL = 1.0, 0.5, 1.0

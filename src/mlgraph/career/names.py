@@ -20,7 +20,7 @@ from collections.abc import Collection
 import networkx as nx
 
 from mlgraph.errors import AmbiguousName, BadInput, NameNotFound
-from mlgraph.vocab import expand_curie
+from mlgraph.rdf.vocab import expand_curie
 
 _NOT_WORD = re.compile(r"[^\w+#]+")
 
@@ -44,7 +44,7 @@ def label_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:
 def resolve(G: nx.MultiDiGraph, name: str, prefer: Collection[str] = ()) -> str:
     """Return the node ``name`` stands for, preferring nodes whose type is in ``prefer``.
 
-    >>> from mlgraph.network import load_network
+    >>> from mlgraph.career.network import load_network
     >>> resolve(load_network(), "ML engineer")
     'https://w3id.org/mlgraph/id/machine-learning-engineer'
     """
@@ -93,7 +93,7 @@ def suggest(G: nx.MultiDiGraph, key: str, limit: int = 5) -> list[str]:
 def search(G: nx.MultiDiGraph, text: str) -> list[str]:
     """Return nodes whose labels (then descriptions) contain every word of ``text``, best first.
 
-    >>> from mlgraph.network import load_network
+    >>> from mlgraph.career.network import load_network
     >>> G = load_network()
     >>> "https://w3id.org/mlgraph/id/apache-spark" in search(G, "spark")
     True

@@ -4,7 +4,7 @@ Routes follow relations the schema marks as career relations (progresses to, is 
 into, can move to), never shared skills. Each step says which relation links the two nodes,
 which sources support it, and what the next node needs that the previous one did not.
 
->>> from mlgraph.network import load_network
+>>> from mlgraph.career.network import load_network
 >>> G = load_network()
 >>> ds, mla = (f"https://w3id.org/mlgraph/id/{n}" for n in ("data-scientist", "machine-learning-architect"))
 >>> route = find_routes(G, ds, mla)[0]
@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from mlgraph.errors import BadInput, NoRoute
-from mlgraph.network import (
+from mlgraph.career.network import (
     capabilities, career_relations, node_summary, relation_label, skills_needed, tools_needed,
 )
+from mlgraph.errors import BadInput, NoRoute
 
 #: When two nodes are linked by several career relations, the step names the first of these.
 RELATION_PRIORITY = ("progressesTo", "leadsTo", "canMoveTo")

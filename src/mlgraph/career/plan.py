@@ -6,7 +6,7 @@ the prerequisites it builds on that the person lacks; within a step, prerequisit
 then essential before good-to-have, then by label. The text has no
 dates and a fixed order, so two plans of the same route diff cleanly.
 
->>> from mlgraph.paths import Route, Step
+>>> from mlgraph.career.paths import Route, Step
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> for n, t in [("a", "Role"), ("b", "Role"), ("sql", "Skill")]: G.add_node(n, label=n, type=t)
@@ -27,12 +27,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from mlgraph.atomic import write_output
-from mlgraph.gap import (
+from mlgraph.career.gap import (
     builds_on, learning_order, missing_needs, missing_prerequisites, prerequisite_sources, requirement_sources, teachers,
 )
-from mlgraph.network import capabilities, node_summary
-from mlgraph.paths import Route, Step
+from mlgraph.career.network import capabilities, node_summary
+from mlgraph.career.paths import Route, Step
+from mlgraph.storage.atomic import write_output
 
 #: How each ``--cost`` is explained at the top of a plan.
 COST_NOTES = {

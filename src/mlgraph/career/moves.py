@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from mlgraph.costs import TOOL, need_weights
-from mlgraph.gap import missing_needs, sort_needs
-from mlgraph.network import capabilities, career_relations, node_summary, relation_label, skills_needed, tools_needed
-from mlgraph.paths import RELATION_PRIORITY
+from mlgraph.career.costs import TOOL, need_weights
+from mlgraph.career.gap import missing_needs, sort_needs
+from mlgraph.career.network import capabilities, career_relations, node_summary, relation_label, skills_needed, tools_needed
+from mlgraph.career.paths import RELATION_PRIORITY
 
 #: Seniority levels (mlg:level), lowest first.
 LEVELS = ("entry", "mid", "senior", "executive")

@@ -24,7 +24,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef, Variable
 
 from mlgraph.errors import BadInput
-from mlgraph.vocab import NODE_TYPES, compact_iri
+from mlgraph.rdf.vocab import NODE_TYPES, compact_iri
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ class NamedQuery:
 
 
 def named_queries() -> dict[str, NamedQuery]:
-    """Return the named queries shipped in ``mlgraph/queries``, by name."""
-    folder = resources.files("mlgraph") / "queries"
+    """Return the named queries shipped in ``mlgraph/rdf/queries``, by name."""
+    folder = resources.files("mlgraph.rdf") / "queries"
     found = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
@@ -208,7 +208,7 @@ def render_json(result) -> str:
     '{\\n  "head": {},\\n  "boolean": false\\n}\\n'
     """
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        from mlgraph.export import FORMATS, render_rdf
+        from mlgraph.rdf.export import FORMATS, render_rdf
 
         return render_rdf(result.graph, FORMATS["jsonld"])
     raw = json.loads(result.serialize(format="json"))
@@ -224,7 +224,7 @@ def render_csv(result) -> str:
     's,o\\r\\nurn:a,"x, y"\\r\\n'
     """
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        from mlgraph.canonical import canonical_triples
+        from mlgraph.rdf.canonical import canonical_triples
 
         rows = rdflib.query.Result("SELECT")
         rows.vars = [Variable("subject"), Variable("predicate"), Variable("object")]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from mlgraph.network import capabilities, node_summary, skills_needed, tools_needed
+from mlgraph.career.network import capabilities, node_summary, skills_needed, tools_needed
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,12 @@ from pathlib import Path
 import networkx as nx
 import rdflib
 
-from mlgraph import cache
-from mlgraph.atomic import replace_file
-from mlgraph.canonical import canonical_triples
 from mlgraph.errors import BadInput
-from mlgraph.serialize import render_jsonld, render_ntriples, render_rdfxml, render_trig, render_turtle
+from mlgraph.rdf.canonical import canonical_triples
+from mlgraph.rdf.rdfxml import render_rdfxml
+from mlgraph.rdf.serialize import render_jsonld, render_ntriples, render_trig, render_turtle
+from mlgraph.storage import cache
+from mlgraph.storage.atomic import replace_file
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Describe the graph: a card for one node, and counts for the whole.
 
->>> from mlgraph.network import load_network
+>>> from mlgraph.career.network import load_network
 >>> G = load_network()
 >>> card = describe_node(G, "https://w3id.org/mlgraph/id/python")
 >>> card["type"], card["label"]
@@ -15,8 +15,8 @@ from collections import Counter
 
 import networkx as nx
 
-from mlgraph.network import node_summary, relation_label
-from mlgraph.vocab import NODE_TYPES
+from mlgraph.career.network import node_summary, relation_label
+from mlgraph.rdf.vocab import NODE_TYPES
 
 
 def describe_node(G: nx.MultiDiGraph, node: str) -> dict:

@@ -5,7 +5,7 @@ the schema, so the SPARQL constraint that every relation is sourced can see whic
 are relations. Each problem names the file it came from: the file holding the offending triple,
 else the files that describe the node.
 
->>> from mlgraph.builtin import builtin_files
+>>> from mlgraph.rdf.builtin import builtin_files
 >>> report = validate_files(builtin_files())
 >>> report.conforms, report.problems
 (True, [])
@@ -22,9 +22,9 @@ import rdflib
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import SH, SKOS
 
-from mlgraph.builtin import shapes_file
-from mlgraph.load import parse_files
-from mlgraph.vocab import compact_iri
+from mlgraph.rdf.builtin import shapes_file
+from mlgraph.rdf.load import parse_files
+from mlgraph.rdf.vocab import compact_iri
 
 _IRI_IN_TEXT = re.compile(r"https?://[^\s<>\"'{}|^`]+")
 

@@ -3,11 +3,11 @@
 Turtle, N-Triples, N-Quads, TriG and RDF/XML are read by oxigraph's strict parser (it reports
 line and column, and is faster than rdflib's) and converted into rdflib terms; JSON-LD is read
 by rdflib after a check that its contexts are all inline, so nothing is ever fetched. RDF/XML
-with a DTD is refused before any parser sees it (entity bombs, external entities). Problems
-that do not stop loading (an ``owl:imports`` that is not followed, named graphs merged) are
-returned as warnings for the caller to show, never printed.
+with a DTD is refused before any parser sees it (entity bombs, external entities; the checks are
+in :mod:`mlgraph.rdf.checks`). Problems that do not stop loading (an ``owl:imports`` that is
+not followed, named graphs merged) are returned as warnings for the caller to show, never printed.
 
->>> from mlgraph.builtin import builtin_files
+>>> from mlgraph.rdf.builtin import builtin_files
 >>> g = parse_files(builtin_files())
 >>> len(g) > 1000
 True
@@ -26,7 +26,8 @@ import rdflib
 from rdflib import OWL, BNode, Literal, URIRef
 
 from mlgraph.errors import BadInput
-from mlgraph.vocab import PREFIXES
+from mlgraph.rdf.checks import check_is_file, read_rdf_bytes, remote_contexts
+from mlgraph.rdf.vocab import PREFIXES
 
 #: RDF formats read from users' files, by file suffix (rdflib parser names).
 PARSERS: dict[str, str] = {
@@ -94,7 +95,7 @@ def parse_into(graph: rdflib.Graph, path: Path) -> list[str]:
     ...     parse_into(rdflib.Graph(), mine)
     []
     """
-    _check_is_file(path)
+    check_is_file(path)
     fmt = rdf_format(path)
     data = read_rdf_bytes(path, fmt)
     base = path.resolve().as_uri()
@@ -108,69 +109,6 @@ def parse_into(graph: rdflib.Graph, path: Path) -> list[str]:
         triples = list(_strict_triples(data, fmt, path, base, warnings))  # all or nothing
     graph.addN((s, p, o, graph) for s, p, o in triples)
     return sorted(set(warnings))
-
-
-def _check_is_file(path: Path) -> None:
-    if path.is_dir():
-        raise BadInput(f"{path}: is a folder, not a file; give the RDF files in it (e.g. {path}/*.ttl)")
-    if not path.exists():
-        raise BadInput(f"{path}: no such file")
-
-
-def read_rdf_bytes(path: Path, fmt: str) -> bytes:
-    """Return the bytes of an RDF file after checks that name what is wrong with it.
-
-    >>> read_rdf_bytes(Path("nowhere.ttl"), "turtle")
-    Traceback (most recent call last):
-    ...
-    mlgraph.errors.BadInput: nowhere.ttl: no such file
-    """
-    _check_is_file(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read file ({exc.strerror or exc})") from None
-    if not data.strip():
-        raise BadInput(f"{path}: empty file: there is no RDF in it")
-    if fmt == "xml":
-        _check_xml(data, path)
-    else:
-        _check_text(data, path)
-    return data
-
-
-def _check_text(data: bytes, path: Path) -> None:
-    """Refuse text RDF that is not UTF-8: other encodings, binary files."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:2].count(b"\x00") == 1:
-        raise BadInput(f"{path}: file is UTF-16 encoded; RDF text must be UTF-8 "
-                       "(convert it, e.g. `iconv -f UTF-16 -t UTF-8`)")
-    if b"\x00" in data[:8192]:
-        raise BadInput(f"{path}: binary data (NUL bytes), not an RDF text file; check the file name")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BadInput(f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, "
-                       f"column {column}); save the file as UTF-8") from None
-
-
-def _check_xml(data: bytes, path: Path) -> None:
-    """Refuse RDF/XML that is not well-formed or declares a DTD or entities (bombs, external files)."""
-    import defusedxml.ElementTree as safe_xml
-    from defusedxml import DefusedXmlException
-
-    try:
-        safe_xml.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        raise BadInput(f"{path}: refused: the XML declares a DTD or entities (<!DOCTYPE ...>), "
-                       "which can expand without limit or read other files; remove the DOCTYPE") from None
-    except safe_xml.ParseError as exc:
-        line, column = exc.position
-        reason = str(exc).split(":")[0]
-        raise BadInput(f"{path}:{line}: not well-formed XML: {reason} (line {line}, column {column + 1})") from None
 
 
 @contextmanager
@@ -266,23 +204,3 @@ def _parse_jsonld(graph: rdflib.Graph, data: bytes, path: Path, base: str) -> No
         raise BadInput(f"{path}: not valid JSON-LD: {' '.join(str(exc).split())[:200]}") from None
 
 
-def remote_contexts(document) -> list[str]:
-    """Return the contexts in a JSON-LD document that are references (to fetch), not inline.
-
-    >>> remote_contexts({"@context": ["https://schema.org/", {"ex": "urn:ex:"}], "@id": "urn:a"})
-    ['https://schema.org/']
-    """
-    found: list[str] = []
-    stack = [document]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            for key, value in item.items():
-                if key == "@context":
-                    contexts = value if isinstance(value, list) else [value]
-                    found += [c for c in contexts if isinstance(c, str)]
-                    found += [c["@import"] for c in contexts if isinstance(c, dict) and "@import" in c]
-                stack.append(value)
-    return found

@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 import networkx as nx
 
-from mlgraph.spacing import MIN_GAP, place_on_rings, pull_in, spread_apart
+from mlgraph.map.spacing import MIN_GAP, place_on_rings, pull_in, spread_apart
 
 #: Force-directed layout on at most this many nodes (about a second); the rest are satellites.
 CORE_SIZE = 400
@@ -43,9 +43,9 @@ _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def place_view(G: nx.MultiDiGraph, view, seed: int = 7) -> dict[str, tuple[int, int]]:
-    """Return positions for a :class:`mlgraph.views.View`: timeline, rings or force-directed.
+    """Return positions for a :class:`mlgraph.map.views.View`: timeline, rings or force-directed.
 
-    >>> from mlgraph.views import View
+    >>> from mlgraph.map.views import View
     >>> G = nx.MultiDiGraph([("a", "b")])
     >>> nx.set_node_attributes(G, "Skill", "type")
     >>> place_view(G, View(nodes=("a", "b"), title="", focus="a"))

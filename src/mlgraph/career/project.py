@@ -3,8 +3,8 @@
 Nodes are IRIs (strings) with plain attributes (label, type, description ...); edges are keyed
 by the relation's local name and carry the IRIs of the sources that support them.
 
->>> from mlgraph.builtin import builtin_files
->>> from mlgraph.load import parse_files
+>>> from mlgraph.rdf.builtin import builtin_files
+>>> from mlgraph.rdf.load import parse_files
 >>> G = project_graph(parse_files(builtin_files()))
 >>> G.nodes["https://w3id.org/mlgraph/id/data-scientist"]["type"]
 'Role'
@@ -19,7 +19,7 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from mlgraph.vocab import MLG, NODE_TYPES, local_name
+from mlgraph.rdf.vocab import MLG, NODE_TYPES, local_name
 
 _MLG = rdflib.Namespace(MLG)
 _SCHEMA = rdflib.Namespace("https://schema.org/")

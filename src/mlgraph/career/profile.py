@@ -21,8 +21,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from mlgraph.career.names import label_index, normalize, resolve
 from mlgraph.errors import AmbiguousName, BadInput, NameNotFound
-from mlgraph.names import label_index, normalize, resolve
 
 #: What a profile names are looked up as first; other types are expanded to what they imply.
 PROFILE_TYPES = ("Skill", "Tool")
@@ -111,7 +111,7 @@ def _profile_nodes(G: nx.MultiDiGraph, name: str) -> list[str]:
 
 def _implied(G: nx.MultiDiGraph, node: str) -> set[str]:
     """Return the skills and tools having ``node`` implies: itself, or what a role or path covers."""
-    from mlgraph.network import capabilities
+    from mlgraph.career.network import capabilities
 
     if G.nodes[node]["type"] in PROFILE_TYPES:
         return {node}

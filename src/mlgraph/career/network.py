@@ -15,12 +15,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from mlgraph import cache
+from mlgraph.storage import cache
 
 
 def input_files(data: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
     """Return the built-in ontology files (or only its schema) followed by the user's ``data`` files."""
-    from mlgraph.builtin import builtin_files, ontology_dir
+    from mlgraph.rdf.builtin import builtin_files, ontology_dir
 
     base = builtin_files() if builtin else [ontology_dir() / "schema.ttl"]
     return base + [Path(p) for p in data]
@@ -34,8 +34,8 @@ def load_network(data: Sequence[Path] = (), use_cache: bool = True, builtin: boo
         cached = cache.read_network(digest)
         if cached is not None:
             return cached
-    from mlgraph.load import parse_files
-    from mlgraph.project import project_graph
+    from mlgraph.career.project import project_graph
+    from mlgraph.rdf.load import parse_files
 
     warnings: list[str] = []
     network = project_graph(parse_files(paths, warnings))
@@ -67,7 +67,7 @@ def node_summary(G: nx.MultiDiGraph, node: str) -> dict:
 
 def nodes_of_type(G: nx.MultiDiGraph, node_type: str | None = None) -> list[str]:
     """Return nodes (of one type, or all) sorted by type order then label."""
-    from mlgraph.vocab import NODE_TYPES
+    from mlgraph.rdf.vocab import NODE_TYPES
 
     order = {name: i for i, name in enumerate(NODE_TYPES)}
     chosen = (n for n, t in G.nodes(data="type") if node_type is None or t == node_type)

@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from mlgraph import __version__
-from mlgraph.atomic import replace_file
+from mlgraph.storage.atomic import replace_file
 
 #: Bump when the projection changes shape, so old cache files are ignored.
 CACHE_FORMAT = 1

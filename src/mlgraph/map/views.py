@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
+from mlgraph.career.network import capabilities
 from mlgraph.errors import BadInput
-from mlgraph.network import capabilities
-from mlgraph.vocab import NODE_TYPES
+from mlgraph.rdf.vocab import NODE_TYPES
 
 #: Types drawn when none are asked for: sources are cited in cards, not drawn as dots.
 DEFAULT_TYPES = tuple(t for t in NODE_TYPES if t != "Source")
@@ -74,7 +74,7 @@ def plural(node_type: str, count: int) -> str:
 def whole_view(G: nx.MultiDiGraph, types: Collection[str] = DEFAULT_TYPES) -> View:
     """Return the view of every node of the given types, best connected first.
 
-    >>> from mlgraph.network import load_network
+    >>> from mlgraph.career.network import load_network
     >>> whole_view(load_network()).hidden_types
     ('Source',)
     """
@@ -86,12 +86,12 @@ def whole_view(G: nx.MultiDiGraph, types: Collection[str] = DEFAULT_TYPES) -> Vi
 
 
 def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1, have: Collection[str] = ()) -> View:
-    """Return the view of routes (from :func:`mlgraph.paths.find_routes`) and what each step needs;
+    """Return the view of routes (from :func:`mlgraph.career.paths.find_routes`) and what each step needs;
     ``asked`` is how many routes were wanted, so that the view can say when fewer exist. Skills
     and tools in ``have`` that the route's roles need are drawn too, so a profile shows on the map.
 
-    >>> from mlgraph.network import load_network
-    >>> from mlgraph.paths import find_routes
+    >>> from mlgraph.career.network import load_network
+    >>> from mlgraph.career.paths import find_routes
     >>> G = load_network()
     >>> ends = [f"https://w3id.org/mlgraph/id/{n}" for n in ("data-scientist", "machine-learning-architect")]
     >>> route_view(G, find_routes(G, *ends)).title
@@ -113,7 +113,7 @@ def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1, have: Colle
 def focus_view(G: nx.MultiDiGraph, node: str, depth: int = 1) -> View:
     """Return the view of ``node`` and every node within ``depth`` links of it, nearest first.
 
-    >>> from mlgraph.network import load_network
+    >>> from mlgraph.career.network import load_network
     >>> focus_view(load_network(), "https://w3id.org/mlgraph/id/python").title
     'Around Python (1 step)'
     """
@@ -129,7 +129,7 @@ def focus_view(G: nx.MultiDiGraph, node: str, depth: int = 1) -> View:
 def keep_types(G: nx.MultiDiGraph, view: View, types: Collection[str]) -> View:
     """Return ``view`` without nodes of other types (route nodes and the focus always stay).
 
-    >>> from mlgraph.network import load_network
+    >>> from mlgraph.career.network import load_network
     >>> G = load_network()
     >>> {G.nodes[n]["type"] for n in keep_types(G, whole_view(G), {"Role"}).nodes}
     {'Role'}
@@ -144,7 +144,7 @@ def keep_types(G: nx.MultiDiGraph, view: View, types: Collection[str]) -> View:
 def limit_nodes(G: nx.MultiDiGraph, view: View, max_nodes: int) -> View:
     """Return ``view`` cut to its first ``max_nodes`` nodes, counting by type what it left out.
 
-    >>> from mlgraph.network import load_network
+    >>> from mlgraph.career.network import load_network
     >>> G = load_network()
     >>> len(limit_nodes(G, whole_view(G), 10).nodes)
     10

@@ -1,0 +1,1 @@
+"""The offline HTML map: projection, views, layout and the page itself."""

@@ -1,0 +1,1 @@
+"""Reading, writing, querying and validating the RDF graph, and the vocabulary it uses."""

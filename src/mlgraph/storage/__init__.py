@@ -1,0 +1,1 @@
+"""The files mlgraph writes and its cache: atomic file writes and the cache of parsed networks."""
