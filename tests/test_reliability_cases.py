@@ -130,12 +130,12 @@ print(G.nodes["{MLD}m"]["label"])
 @pytest.mark.parametrize("seed", ["1", "2"])
 def test_a_users_relation_with_a_builtin_local_name_never_replaces_it(env, seed):
     env = {**env, "PYTHONHASHSEED": seed}
-    done = mlgraph(env, "--data", FIX / "field-12-relation-localname-collision.ttl",
-                   "path", "data scientist", "machine learning architect", "--json")
+    route = ["path", "data scientist", "machine learning architect", "--json"]
+    done = mlgraph(env, "--data", FIX / "field-12-relation-localname-collision.ttl", *route)
     assert done.returncode == 0, done.stderr
-    steps = json.loads(done.stdout)["paths"][0]["steps"]
-    assert [s["relation"] for s in steps] == ["progressesTo", "progressesTo"]
     assert "same name" in done.stderr
+    # ex:progressesTo is not a career step: the routes are those of the built-in graph alone.
+    assert json.loads(done.stdout)["paths"] == json.loads(mlgraph(env, *route).stdout)["paths"]
 
 
 # ---------------------------------------------------------------- the export record
@@ -319,7 +319,8 @@ def test_duplicate_statements_export_fast_and_stable(env, tmp_path):
             "--format", "nt", "-o", "-"]
     first, second = cli(env, *args, timeout=30), cli(env, *args, timeout=30)
     assert first.returncode == 0 and first.stdout == second.stdout
-    assert len(first.stdout.splitlines()) == 582
+    stats = cli(env, *args[:4], "stats", "--json")
+    assert len(first.stdout.splitlines()) == json.loads(stats.stdout)["triples"]  # every triple, once
     assert cli(env, "export", "-o", tmp_path / "full.ttl").returncode == 0
     again = cli(env, "--data", tmp_path / "full.ttl", "export", "--format", "nt", "-o", "-", timeout=60)
     assert again.returncode == 0 and again.stdout == cli(env, "--data", tmp_path / "full.ttl", "export",

@@ -108,9 +108,9 @@ def parse_into(graph: rdflib.Graph, path: Path, data: bytes | None = None) -> li
     ...     parse_into(rdflib.Graph(), mine)
     []
     """
-    fmt = rdf_format(path)
     if data is None:
-        data = read_regular(path, "the RDF file")
+        data = read_regular(path, "the RDF file")  # first: a folder or FIFO is named as such
+    fmt = rdf_format(path)
     check_rdf_bytes(data, path, fmt)
     base = path.resolve().as_uri()
     if fmt == "json-ld":
