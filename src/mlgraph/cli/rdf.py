@@ -232,6 +232,8 @@ def validate(settings, files, timeout, as_json):
     from mlgraph.career.network import input_files
     from mlgraph.rdf.validate import render_report, validate_files
 
+    import pyshacl  # noqa: F401  imported here, not in the worker, so later runs in this process reuse it
+
     from mlgraph.bounded import run_bounded
 
     paths = input_files(tuple(settings.data) + tuple(files), settings.builtin)
