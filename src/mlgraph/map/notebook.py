@@ -83,7 +83,7 @@ class Map:
             style = types.get(node["type"], {"colour": "#6b7280", "shape": "dot"})
             net.add_node(node["id"], label=node["label"], title=tooltip(node), color=style["colour"],
                          shape=style["shape"], size=SIZES.get(node["type"], DEFAULT_SIZE),
-                         x=node["x"], y=node["y"], physics=False, group=node["type"])
+                         x=node["x"], y=node["y"], physics=False)
         nodes, relations = self.data["nodes"], self.data["relations"]
         for u, v, relation, _sources in self.drawn_edges:
             row = relations.get(relation, {})
