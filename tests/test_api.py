@@ -166,3 +166,15 @@ def test_importing_mlgraph_or_asking_for_help_loads_nothing_heavy():
     assert "load" in dir(mlgraph) and callable(mlgraph.load)
     with pytest.raises(AttributeError):
         mlgraph.no_such_thing  # noqa: B018
+
+
+def test_the_readme_python_example_runs(tmp_path, monkeypatch, capsys):
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## From Python", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)  # it writes out/plan.md and out/python.html
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert printed.startswith("<Routes data scientist → machine learning architect: 2 routes>")
+    assert (tmp_path / "out" / "plan.md").read_text().startswith("# Study plan")
+    assert (tmp_path / "out" / "python.html").read_text().startswith("<!DOCTYPE html>")
