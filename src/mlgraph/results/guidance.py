@@ -97,7 +97,7 @@ class SkillGap:
     def rows(self) -> list[list]:
         """Return one row per need to gain, in :meth:`columns` order."""
         keys = self.columns()
-        return [[need if k == "need" else entry.get(k) for k in keys] for need, entry in self.needs()]
+        return [[need if k == "need" else _plain(entry.get(k)) for k in keys] for need, entry in self.needs()]
 
     def __repr__(self) -> str:
         g = self.gap
@@ -115,6 +115,13 @@ class SkillGap:
     def to_pandas(self):
         """Return one row per skill, tool or prerequisite to gain, essential first, with who teaches it."""
         return data_frame(self.columns(), self.rows())
+
+
+def _plain(value):
+    """A cell for a table: node dicts (teachers, builders-on) become their labels."""
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], dict):
+        return [item.get("label", item.get("id")) for item in value]
+    return value
 
 
 @dataclass(frozen=True)

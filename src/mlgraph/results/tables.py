@@ -20,6 +20,7 @@ import html
 from collections.abc import Iterable, Sequence
 
 from mlgraph.errors import BadInput
+from mlgraph.rdf.vocab import compact_iri
 
 
 def html_table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = "") -> str:
@@ -43,18 +44,28 @@ def html_block(title: str, *parts: str, lines: Iterable[str] = ()) -> str:
     return '<div class="mlgraph">' + "\n".join([f"<strong>{html.escape(title)}</strong>", *paragraphs, *parts]) + "</div>"
 
 
-def cell_text(value) -> str:
-    """Return a cell as text: lists joined with ``, ``, node dicts by label, None as empty.
+#: How many items of a list a table cell shows before saying how many more there are.
+CELL_ITEMS = 12
 
-    >>> cell_text([{"label": "SQL"}, "b"]), cell_text(None), cell_text(0.5)
-    ('SQL, b', '', '0.5')
+
+def cell_text(value) -> str:
+    """Return a cell as text: node dicts by label, IRIs as CURIEs, lists joined (the first
+    ``CELL_ITEMS``, then how many more), None as empty.
+
+    >>> cell_text([{"label": "SQL"}, "https://w3id.org/mlgraph/source/a"]), cell_text(None), cell_text(0.5)
+    ('SQL, src:a', '', '0.5')
+    >>> cell_text(list(range(14)))
+    '0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more'
     """
     if value is None:
         return ""
     if isinstance(value, dict):
         return str(value.get("label", value.get("id", "")))
     if isinstance(value, (list, tuple)):
-        return ", ".join(cell_text(v) for v in value)
+        shown = ", ".join(cell_text(v) for v in value[:CELL_ITEMS])
+        return shown + (f" and {len(value) - CELL_ITEMS} more" if len(value) > CELL_ITEMS else "")
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return compact_iri(value)
     return str(value)
 
 
