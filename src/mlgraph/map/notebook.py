@@ -29,6 +29,9 @@ import networkx as nx
 SIZES = {"Role": 22, "EducationPath": 17, "Industry": 13, "Organization": 12}
 DEFAULT_SIZE = 9
 
+#: Maps with at most this many edges draw them curved, as the page does; bigger ones straight.
+CURVED_UP_TO = 600
+
 
 @dataclass(frozen=True)
 class Map:
@@ -91,6 +94,8 @@ class Map:
                 f"{nodes[u]['label']} {row.get('label', relation)} {nodes[v]['label']}"),
                 color=row.get("colour", "#b6b9c2"), width=row.get("width", 1.0), dashes=row.get("dashed", False))
         net.toggle_physics(False)
+        if len(net.edges) <= CURVED_UP_TO:  # as the page: curves keep a move and its reverse apart
+            net.set_edge_smooth("curvedCW")
         return net
 
 
