@@ -55,7 +55,7 @@ def test_to_pyvis_holds_the_same_nodes_edges_colours_and_positions(tiny):
         assert nodes[node["id"]]["label"] == node["label"]
     ids = [n["id"] for n in drawn.data["nodes"]]
     assert sorted((e["from"], e["to"], e["color"]) for e in net.edges) == sorted(
-        (ids[u], ids[v], drawn.data["relations"][k]["colour"]) for u, v, k, _ in drawn.drawn_edges)
+        (ids[u], ids[v], drawn.data["relations"][k]["colour"]) for u, v, k, *_ in drawn.drawn_edges)
     assert len(net.edges) == tiny.network.subgraph(drawn.view.nodes).number_of_edges()
     assert net.options.physics.enabled is False
 

@@ -49,7 +49,7 @@ class Map:
 
     @property
     def drawn_edges(self) -> list[list]:
-        """The edges between drawn nodes, as the page lists them: [from index, to index, relation, sources]."""
+        """The edges between drawn nodes, as the page lists them: [from index, to index, relation, sources, ...]."""
         nodes = self.data["nodes"]
         return [e for e in self.data["edges"] if nodes[e[0]]["shown"] and nodes[e[1]]["shown"]]
 
@@ -88,7 +88,7 @@ class Map:
                          shape=style["shape"], size=SIZES.get(node["type"], DEFAULT_SIZE),
                          x=node["x"], y=node["y"], physics=False)
         nodes, relations = self.data["nodes"], self.data["relations"]
-        for u, v, relation, _sources in self.drawn_edges:
+        for u, v, relation, *_ in self.drawn_edges:  # then sources (and evidence) by position
             row = relations.get(relation, {})
             net.add_edge(nodes[u]["id"], nodes[v]["id"], title=plain_title(
                 f"{nodes[u]['label']} {row.get('label', relation)} {nodes[v]['label']}"),

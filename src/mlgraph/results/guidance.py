@@ -90,8 +90,8 @@ class SkillGap:
                 + [("prerequisite", p) for p in self.gap.prerequisites_to_gain])
 
     def columns(self) -> tuple[str, ...]:
-        """Return the table's columns; ``importance`` joins them when the needs carry one."""
-        extra = tuple(k for k in ("importance",) if any(k in entry for _, entry in self.needs()))
+        """Return the table's columns; ``importance`` and ``best_evidence`` join them when the needs carry them."""
+        extra = tuple(k for k in ("importance", "best_evidence") if any(k in entry for _, entry in self.needs()))
         return ("label", "type", "need", "essential", *extra, "taught_by", "sources", "id")
 
     def rows(self) -> list[list]:
