@@ -221,10 +221,22 @@ class CareerGraph(LoadedGraph):
         >>> load().map(focus="python", types="Role").view.title
         'Around Python (1 step)'
         """
-        from mlgraph.map.notebook import choose_view, draw_map
+        from mlgraph.map.notebook import draw_map
+
+        held = self._have(have) if have is not None else None
+        view = self.map_view(path, k, focus, depth, types, max_nodes, have=held)
+        return draw_map(self.network, view, have=held, height=height)
+
+    def map_view(self, path: tuple[str, str] | None = None, k: int = 1, focus: str | None = None, depth: int = 1,
+                 types: str | Iterable[str] | None = None, max_nodes: int | None = None, have: Have = None):
+        """Return what ``map`` would draw (a :class:`mlgraph.map.views.View`), without drawing it.
+
+        >>> load().map_view(path=("data scientist", "ml architect")).title
+        'Route from data scientist to machine learning architect'
+        """
+        from mlgraph.map.notebook import choose_view
 
         if path and focus:
             raise BadInput("give either path=(SOURCE, TARGET) or focus=NAME, not both")
-        held = self._have(have) if have is not None else None
-        view = choose_view(self.network, self.resolve, path, k, focus, depth, types, max_nodes, held or ())
-        return draw_map(self.network, view, have=held, height=height)
+        held = self._have(have) if have is not None else ()
+        return choose_view(self.network, self.resolve, path, k, focus, depth, types, max_nodes, held)
