@@ -22,6 +22,10 @@ __version__ = "0.1.0"
 _LAZY = {
     "load": "mlgraph.api",
     "CareerGraph": "mlgraph.api",
+    **dict.fromkeys(("Routes", "SkillGap", "Moves", "StudyPlan", "Card", "Nodes", "Stats"), "mlgraph.results"),
+    "QueryResult": "mlgraph.results.rdf",
+    "Validation": "mlgraph.results.rdf",
+    "Map": "mlgraph.map.notebook",
     "MlgraphError": "mlgraph.errors",
     "NothingFound": "mlgraph.errors",
     "NameNotFound": "mlgraph.errors",
