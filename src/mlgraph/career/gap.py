@@ -67,7 +67,8 @@ class Gap:
 
 
 def needs_coverage(G: nx.MultiDiGraph, had: Collection[str], target: str) -> float | None:
-    """Return the importance-weighted share of ``target``'s needs ``had`` covers; None without needs.
+    """Return the importance-weighted share of ``target``'s needs ``had`` covers (directly, through a
+    broader skill, or through an alternative); None when ``target`` has no sourced needs.
 
     >>> G = nx.MultiDiGraph([("r", "sql", "requiresSkill")])
     >>> needs_coverage(G, {"sql"}, "r"), needs_coverage(G, {"sql"}, "sql")
@@ -77,7 +78,8 @@ def needs_coverage(G: nx.MultiDiGraph, had: Collection[str], target: str) -> flo
     total = sum(n["importance"] for n in needs.values())
     if not total:
         return None
-    return round(sum(n["importance"] for k, n in needs.items() if is_covered(G, k, had)) / total, 4)
+    missing = missing_needs(G, had, target)
+    return round(sum(n["importance"] for k, n in needs.items() if k not in missing) / total, 4)
 
 
 def skill_gap(G: nx.MultiDiGraph, source: str, target: str, have: Collection[str] = frozenset(),

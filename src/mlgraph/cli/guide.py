@@ -66,15 +66,16 @@ def render_gap(G, found, limit: int | None = TOP_ITEMS, min_evidence: str | None
     if found.inherits_from:
         lines.append(wrap(f"{target} also needs what {', '.join(r['label'] for r in found.inherits_from)} "
                           "needs, unless it says otherwise", indent="  "))
-    lines.append(coverage_text(found.coverage, source, target))
+    lines.append(coverage_text(found, source, target))
     shown, left = top_items(G, list(found.items), limit)
     if shown:
-        head = (f"{len(found.items)} things to gain" + (f", the {len(shown)} most important shown" if left else "")
+        count = len(found.items)
+        head = (f"{count} thing{'s' * (count != 1)} to gain" + (f", the {len(shown)} most important shown" if left else "")
                 + " (importance 0-1 · sources and evidence):")
         lines += ["", wrap(head), *render_items(shown, notes)]
         if left:
             lines.append(rest_line(left))
-    else:
+    elif found.skills_shared or found.tools_shared:
         lines += ["", f"Nothing to gain: what {target} needs is already covered."]
     if found.hidden:
         lines.append(f"  ({found.hidden} needs with evidence weaker than {min_evidence} are hidden)")
@@ -86,11 +87,13 @@ def render_gap(G, found, limit: int | None = TOP_ITEMS, min_evidence: str | None
     return "\n".join(lines + (["", footer] if footer else []))
 
 
-def coverage_text(coverage: float | None, source: str, target: str) -> str:
-    """Return how much of the target's needs the person covers, or that there is not enough data."""
-    if coverage is None:
-        return f"Not enough data to compare: no sourced needs for {target} or for {source}."
-    return f"You cover {coverage:.0%} of its needs (weighted by importance)."
+def coverage_text(found, source: str, target: str) -> str:
+    """Return how much of the target's needs the person covers, or why there is not enough data."""
+    if found.coverage is not None:
+        return f"You cover {found.coverage:.0%} of its needs (weighted by importance)."
+    if not (found.items or found.skills_shared or found.tools_shared):
+        return f"Not enough data to compare: the sources give {target} no needs."
+    return f"Not enough data to compare: the sources give {source} no needs (add yours with --have)."
 
 
 @click.command("next")
