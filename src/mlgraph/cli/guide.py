@@ -17,6 +17,9 @@ ROLE_TYPES = ("Role", "EducationPath")
 #: How many shared or missing needs a move lists in text before summing up the rest.
 LIST_LIMIT = 12
 
+#: Below this many sourced needs, a gap warns that the starting role is thinly described.
+FEW_NEEDS = 5
+
 #: How many items to gain a gap shows unless asked for all (kept in step with the ranking's own).
 TOP_ITEMS = 10
 
@@ -67,6 +70,9 @@ def render_gap(G, found, limit: int | None = TOP_ITEMS, min_evidence: str | None
         lines.append(wrap(f"{target} also needs what {', '.join(r['label'] for r in found.inherits_from)} "
                           "needs, unless it says otherwise", indent="  "))
     lines.append(coverage_text(found, source, target))
+    if found.source.get("type") == "Role" and 0 < found.source_needs < FEW_NEEDS and not found.profile:
+        lines.append(wrap(f"(The sources give {source} only {found.source_needs} needs: what they do not list "
+                          "may still be known; --have adds yours.)"))
     shown, left = top_items(G, list(found.items), limit)
     if shown:
         count = len(found.items)
