@@ -84,7 +84,7 @@ def test_cli_text_ranks_needs_by_theme_with_importance_and_evidence():
     result = CliRunner().invoke(main, [*GUIDE, "gap", "data scientist", "ml engineer"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("From data scientist to ML engineer\nYou cover 42% of its needs (weighted by importance).\n")
+    assert out.startswith("From data scientist to ML engineer\nYou cover 42% of its 7 needs (weighted by importance).\n")
     assert ("  mathematical skills\n    - linear algebra (good to have) · 0.40 · [1] 1 stated, good to have\n"
             "        learn at statistics degree\n"
             "  technical skills\n    - deep learning · 0.60 · [2] 1 stated\n        learn at ML online course (MOOC Co)\n") in out

@@ -108,7 +108,7 @@ def test_cli_text_ranks_and_explains():
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert (" 1. ML manager — advancement (more senior: mid to executive)\n"
-            "    progresses to [1] 1 stated; similarity 0.22; you cover 62% of its needs") in out
+            "    progresses to [1] 1 stated; similarity 0.22; you cover 62% of its 3 needs") in out
     assert " 3. statistician — lateral (same level)\n    similar skills and tools; similarity 0.47" in out
     assert "to gain:   R" in out
 

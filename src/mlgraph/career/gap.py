@@ -7,8 +7,8 @@ with its importance and evidence records, the education paths that teach it and 
 organizations that offer them. Needs are counted once and grouped into ranked items (see
 :mod:`mlgraph.career.ranking`), in an order that keeps every prerequisite before what builds on
 it. Prerequisites the person lacks that the role does not list itself (machine learning, before
-deep learning) are added too. A role with no sourced needs has no coverage (None): there is not
-enough data to compare.
+deep learning) are added too. A role with no sourced needs (or only the editors' guesses) has
+no coverage (None): there is not enough data to compare.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from mlgraph.career.evidence import importance
+from mlgraph.career.evidence import best_class, importance
 from mlgraph.career.needs import capabilities, is_covered, missing_needs, role_needs
 from mlgraph.career.network import node_summary
 from mlgraph.career.places import best_places, teachers
@@ -69,16 +69,19 @@ class Gap:
 
 def needs_coverage(G: nx.MultiDiGraph, had: Collection[str], target: str) -> float | None:
     """Return the importance-weighted share of ``target``'s needs ``had`` covers (directly, through a
-    broader skill, or through an alternative); None when ``target`` has no sourced needs.
+    broader skill, or through an alternative); None when no source (beyond the editors) gives
+    ``target`` a need.
 
-    >>> G = nx.MultiDiGraph([("r", "sql", "requiresSkill")])
-    >>> needs_coverage(G, {"sql"}, "r"), needs_coverage(G, {"sql"}, "sql")
-    (1.0, None)
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("r", "sql", key="requiresSkill", evidence=[{"source": "a", "evidence": "stated", "grade": None}])
+    >>> _ = G.add_edge("e", "sql", key="requiresSkill", evidence=[{"source": "ed", "evidence": "editorial", "grade": None}])
+    >>> needs_coverage(G, {"sql"}, "r"), needs_coverage(G, {"sql"}, "e"), needs_coverage(G, {"sql"}, "sql")
+    (1.0, None, None)
     """
     needs = role_needs(G, target)
     total = sum(n["importance"] for n in needs.values())
-    if not total:
-        return None
+    if not total or all(best_class(n["evidence"]) in (None, "editorial") for n in needs.values()):
+        return None  # no source describes the role: the editors' guesses are no ground to compare on
     missing = missing_needs(G, had, target)
     return round(sum(n["importance"] for k, n in needs.items() if k not in missing) / total, 4)
 

@@ -56,6 +56,7 @@ class Move:
     shared: tuple[dict, ...] = ()
     to_gain: tuple[dict, ...] = ()
     evidence: tuple[dict, ...] = ()
+    needs: int = 0
 
     @property
     def weak(self) -> bool:
@@ -69,7 +70,7 @@ class Move:
                 "evidence": list(self.evidence), "best_evidence": best_class(self.evidence),
                 "evidence_summary": summarize_evidence(self.evidence) if self.evidence else None,
                 "importance": importance(self.evidence) if self.evidence else None,
-                "weak_evidence": self.weak, "enough_data": self.coverage is not None,
+                "weak_evidence": self.weak, "enough_data": self.coverage is not None, "needs": self.needs,
                 "shared": list(self.shared), "to_gain": list(self.to_gain)}
 
 
@@ -166,7 +167,7 @@ def _move(G, role, target, mine, had, relation=None) -> Move:
         similarity=similarity(G, mine, target),
         coverage=needs_coverage(G, had, target) if had else None, relation=relation,
         relation_text=relation_label(G, relation) if relation else Move.relation_text,
-        sources=tuple(sources), evidence=tuple(records),
+        sources=tuple(sources), evidence=tuple(records), needs=len(needed),
         shared=tuple(need_entry(G, n, shared[n]) for n in sorted(
             shared, key=lambda n: (-shared[n]["importance"], G.nodes[n]["label"].casefold()))),
         to_gain=tuple(order_items(G, group_items(G, missing))),

@@ -69,8 +69,9 @@ def render_gap(G, found, limit: int | None = TOP_ITEMS, min_evidence: str | None
     if found.inherits_from:
         lines.append(wrap(f"{target} also needs what {', '.join(r['label'] for r in found.inherits_from)} "
                           "needs, unless it says otherwise", indent="  "))
-    lines.append(coverage_text(found, source, target))
-    if found.source.get("type") == "Role" and 0 < found.source_needs < FEW_NEEDS and not found.profile:
+    lines.append(wrap(coverage_text(found, source, target)))
+    if found.coverage is not None and found.source.get("type") == "Role" and 0 < found.source_needs < FEW_NEEDS \
+            and not found.profile:
         lines.append(wrap(f"(The sources give {source} only {found.source_needs} needs: what they do not list "
                           "may still be known; --have adds yours.)"))
     shown, left = top_items(G, list(found.items), limit)
@@ -96,9 +97,10 @@ def render_gap(G, found, limit: int | None = TOP_ITEMS, min_evidence: str | None
 def coverage_text(found, source: str, target: str) -> str:
     """Return how much of the target's needs the person covers, or why there is not enough data."""
     if found.coverage is not None:
-        return f"You cover {found.coverage:.0%} of its needs (weighted by importance)."
-    if not (found.items or found.skills_shared or found.tools_shared):
-        return f"Not enough data to compare: the sources give {target} no needs."
+        count = len(found.skills_shared) + len(found.tools_shared) + len(found.skills_to_gain) + len(found.tools_to_gain)
+        return f"You cover {found.coverage:.0%} of its {count} needs (weighted by importance)."
+    if found.source_needs or found.profile:
+        return f"Not enough data to compare: no source describes what {target} needs (at most the editors' guesses)."
     return f"Not enough data to compare: the sources give {source} no needs (add yours with --have)."
 
 
@@ -151,7 +153,7 @@ def render_moves(G, role: str, moves) -> str:
         lines += ["", wrap(f"{move.node['label']} — {move.kind} ({move.kind_reason})", indent="    ",
                            first=f"{rank:>2}. ")]
         fit = ("not enough data to compare their needs" if move.coverage is None
-               else f"similarity {move.similarity or 0:.2f}; you cover {move.coverage:.0%} of its needs")
+               else f"similarity {move.similarity or 0:.2f}; you cover {move.coverage:.0%} of its {move.needs} needs")
         lines.append(wrap(f"{why}; {fit}", indent="      ", first="    "))
         for title, items in (("shared", move.shared), ("to gain", move.to_gain)):
             if items:
