@@ -134,8 +134,9 @@ def alternative_sets(needs: dict[str, dict]) -> list[set[str]]:
     """Return sets of needs that are only ever asked for as alternatives of one another (two or more).
 
     >>> rec = lambda s: {"source": s, "alternativeGroup": "language"}
-    >>> alternative_sets({"java": {"evidence": [rec("a")]}, "c": {"evidence": [rec("a")]}, "sql": {"evidence": []}})
-    [{'c', 'java'}]
+    >>> [sorted(s) for s in alternative_sets({"java": {"evidence": [rec("a")]}, "c": {"evidence": [rec("a")]},
+    ...                                       "sql": {"evidence": []}})]
+    [['c', 'java']]
     """
     grouped = {n: _group_keys(need["evidence"]) for n, need in needs.items()
                if need["evidence"] and all(_group_key(r) for r in need["evidence"])}

@@ -130,7 +130,8 @@ def _render_step(G, number: int, planned: PlanStep, cite, limit: int | None) -> 
     lines = [f"## Step {number}: {here} → {there}", "",
              f"{here} {step.relation_text} {there} {cite(step.sources)}{evidence}. Step cost: {step.cost:g}."]
     if is_weak(step.evidence):
-        lines += ["", weakness_note(step.evidence) + "."]
+        note = weakness_note(step.evidence)
+        lines += ["", note[0].upper() + note[1:] + "."]
     lines += ["", "### What to learn", ""]
     if not planned.learn:
         lines.append(f"Nothing new: what {there} needs is already covered.")
