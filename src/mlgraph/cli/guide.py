@@ -10,7 +10,9 @@ from mlgraph.cli.base import (
     Footnotes, echo_json, have_option, json_option, load_have, pass_settings, wrap,
 )
 from mlgraph.career.evidence import best_class
-from mlgraph.cli.needs_text import all_option, evidence_text, min_evidence_option, render_items, rest_line
+from mlgraph.cli.needs_text import (
+    all_option, evidence_text, item_title, min_evidence_option, render_items, rest_line,
+)
 
 ROLE_TYPES = ("Role", "EducationPath")
 
@@ -157,7 +159,7 @@ def render_moves(G, role: str, moves) -> str:
         lines.append(wrap(f"{why}; {fit}", indent="      ", first="    "))
         for title, items in (("shared", move.shared), ("to gain", move.to_gain)):
             if items:
-                labels = [i["label"] + ("" if i.get("essential", True) else " (good to have)") for i in items[:LIST_LIMIT]]
+                labels = [item_title(i) for i in items[:LIST_LIMIT]]
                 if len(items) > LIST_LIMIT:
                     labels.append(f"and {len(items) - LIST_LIMIT} more (see `mlgraph gap`)")
                 lines.append(wrap(", ".join(labels), indent=" " * 15, first=f"    {title + ':':<11}"))
