@@ -54,6 +54,7 @@ class Gap:
     hidden: int = 0
     inherits_from: tuple[dict, ...] = ()
     source_needs: int = 0
+    target_needs: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -63,7 +64,7 @@ class Gap:
             "prerequisites_to_gain": list(self.prerequisites_to_gain),
             "learning_order": list(self.learning_order), "profile": list(self.profile),
             "items": list(self.items), "coverage": self.coverage, "hidden_by_min_evidence": self.hidden,
-            "inherits_from": list(self.inherits_from), "source_needs": self.source_needs,
+            "inherits_from": list(self.inherits_from), "source_needs": self.source_needs, "target_needs": self.target_needs,
         }
 
 
@@ -129,7 +130,7 @@ def skill_gap(G: nx.MultiDiGraph, source: str, target: str, have: Collection[str
         hidden=len(missing_needs(G, had, target)) - len(missing) if min_evidence else 0,
         inherits_from=tuple(node_summary(G, r) for r in dict.fromkeys(
             n["inherited_from"] for n in needed.values() if n["inherited_from"])),
-        source_needs=len(own),
+        source_needs=len(own), target_needs=len(needed),
     )
 
 

@@ -99,8 +99,7 @@ def render_gap(G, found, limit: int | None = TOP_ITEMS, min_evidence: str | None
 def coverage_text(found, source: str, target: str) -> str:
     """Return how much of the target's needs the person covers, or why there is not enough data."""
     if found.coverage is not None:
-        count = len(found.skills_shared) + len(found.tools_shared) + len(found.skills_to_gain) + len(found.tools_to_gain)
-        return f"You cover {found.coverage:.0%} of its {count} needs (weighted by importance)."
+        return f"You cover {found.coverage:.0%} of its {found.target_needs} needs (weighted by importance)."
     if found.source_needs or found.profile:
         return f"Not enough data to compare: no source describes what {target} needs (at most the editors' guesses)."
     return f"Not enough data to compare: the sources give {source} no needs (add yours with --have)."
