@@ -37,8 +37,6 @@ def item_title(item: dict) -> str:
         name += " (prerequisite)"
     elif item.get("essential") is False:
         name += " (good to have)"
-    if item.get("inherited_from"):
-        name += " (of the general role)"
     return name
 
 
