@@ -69,8 +69,10 @@ class CareerGraph(LoadedGraph):
                             cost=step_cost(cost, held), have=held)
         return Routes(node_summary(G, src), node_summary(G, dst), tuple(found), asked=k, cost=cost)
 
-    def gap(self, source: str, target: str, have: Have = None):
+    def gap(self, source: str, target: str, have: Have = None, min_evidence: str | None = None):
         """Return what ``target`` needs that ``source`` (and ``have``) lacks, and who teaches it (``mlgraph gap``).
+
+        ``min_evidence`` (``stated``, ``imported``, ``listed``) leaves out needs with weaker evidence.
 
         >>> load().gap("data scientist", "ml engineer").to_pandas().columns[0]
         'label'
@@ -79,7 +81,7 @@ class CareerGraph(LoadedGraph):
         from mlgraph.results import SkillGap
 
         src, dst = (self.resolve(name, ROUTE_ENDS) for name in (source, target))
-        return SkillGap(skill_gap(self.network, src, dst, self._have(have)))
+        return SkillGap(skill_gap(self.network, src, dst, self._have(have), min_evidence))
 
     def next(self, role: str, n: int = 5, have: Have = None):
         """Return the ``n`` best moves out of ``role``, stated moves first (``mlgraph next``).
@@ -95,8 +97,10 @@ class CareerGraph(LoadedGraph):
         found = next_moves(self.network, node, n, self._have(have))
         return Moves(node_summary(self.network, node), tuple(found))
 
-    def plan(self, source: str, target: str, cost: str = "skills", have: Have = None):
-        """Return a Markdown study plan for the best route under ``cost`` (``mlgraph plan``).
+    def plan(self, source: str, target: str, cost: str = "skills", have: Have = None, all: bool = False,  # noqa: A002
+             min_evidence: str | None = None):
+        """Return a Markdown study plan for the best route under ``cost`` (``mlgraph plan``): the most
+        important things to learn per step (``all=True`` for every one), ``min_evidence`` as for ``gap``.
 
         >>> str(load().plan("data scientist", "ml architect")).startswith("# Study plan")
         True
@@ -104,12 +108,14 @@ class CareerGraph(LoadedGraph):
         from mlgraph.career.costs import step_cost
         from mlgraph.career.paths import find_routes
         from mlgraph.career.plan import render_plan
+        from mlgraph.career.ranking import TOP_ITEMS
         from mlgraph.results import StudyPlan
 
         held = self._have(have)
         src, dst = (self.resolve(name, ROUTE_ENDS) for name in (source, target))
         best = find_routes(self.network, src, dst, cost=step_cost(cost, held), have=held)[0]
-        return StudyPlan(best, render_plan(self.network, best, held, cost), cost)
+        text = render_plan(self.network, best, held, cost, None if all else TOP_ITEMS, min_evidence)
+        return StudyPlan(best, text, cost)
 
     def show(self, name: str):
         """Return a node's card: type, description, synonyms, relations, salaries, sources (``mlgraph show``).
