@@ -26,7 +26,8 @@ def test_path_text_explains_steps_with_sources():
     assert result.stdout.splitlines()[0] == "Route: intern → junior developer → senior developer  (2 steps)"
     assert "1. intern is an entry route into junior developer [1]" in result.stdout
     assert "2. junior developer progresses to senior developer [1,2]" in result.stdout
-    assert re.search(r"new skills: +SQL", result.stdout)
+    assert re.search(r"new to learn \(2\):\n +tools\n +- spark · 0.60 · \[1\] 1 stated\n"
+                     r" +technical skills\n +- SQL · 0.60 · \[1\] 1 stated", result.stdout)
     assert "[1]  Article A (a.txt)" in result.stdout and "[2]  Article B" in result.stdout
 
 
@@ -139,3 +140,22 @@ def test_load_warnings_reach_stderr_on_every_load(private_cache):
         assert result.exit_code == 0, result.output
         assert "warning:" in result.stderr and "owl:imports" in result.stderr
         json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("args", [
+    ["path", "software engineer", "machine learning architect", "-k", "3", "--json"],
+    ["gap", "software engineer", "machine learning engineer", "--all", "--json"],
+])
+def test_answers_do_not_depend_on_the_hash_seed(args, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("0", "1", "7"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "MLGRAPH_CACHE_DIR": str(tmp_path / seed)}
+        run = subprocess.run([sys.executable, "-m", "mlgraph", *args], env=env, capture_output=True, text=True,
+                             timeout=120)
+        assert run.returncode == 0, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

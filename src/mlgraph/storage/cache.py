@@ -33,7 +33,7 @@ from mlgraph.storage.files import read_regular
 from mlgraph.storage.lock import locked
 
 #: Bump when the projection or the envelope changes shape, so old cache files are ignored.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 #: A source: the path as the user gave it and the bytes read from it (once).
 Source = tuple[Path, bytes]
