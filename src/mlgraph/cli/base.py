@@ -23,10 +23,15 @@ class Settings:
     data: tuple[Path, ...] = ()
     use_cache: bool = True
     builtin: bool = True
+    remote: dict | None = None  # --endpoint and its options: read the graph from a SPARQL server
     _network: object = field(default=None, repr=False)
 
     def network(self):
-        """Return the career network (built-in graph plus ``--data`` files), loaded once."""
+        """Return the career network (built-in graph plus ``--data`` files, or the server's), loaded once."""
+        if self._network is None and self.remote is not None:
+            from mlgraph.cli.remote import read_network
+
+            self._network = read_network(self)
         if self._network is None:
             from mlgraph.career.network import load_network
 

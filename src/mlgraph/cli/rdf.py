@@ -11,7 +11,12 @@ from mlgraph.errors import BadInput, NothingFound
 
 
 def load_rdf(settings, extra: tuple[Path, ...] = ()):
-    """Parse the built-in graph (unless left out) and the user's files; print load warnings."""
+    """Parse the built-in graph (unless left out) and the user's files; print load warnings.
+    With --endpoint, read the server's graph instead."""
+    if settings.remote is not None and not extra:
+        from mlgraph.cli.remote import read_rdf
+
+        return read_rdf(settings)
     from mlgraph.career.network import input_files
     from mlgraph.rdf.load import parse_files
 
@@ -124,7 +129,12 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
         for variable, value in bindings.items():
             click.echo(f"# bound: ?{variable} = {value.n3()}")
         return
-    result = run_query(load_rdf(settings), prepared, bindings)
+    if settings.remote is not None:
+        from mlgraph.cli.remote import query_on_server
+
+        result = query_on_server(settings, text, bindings)
+    else:
+        result = run_query(load_rdf(settings), prepared, bindings)
     if as_json:
         click.echo(render_json(result), nl=False)
     elif as_csv:
