@@ -80,6 +80,21 @@ def stop_server(proc) -> None:
     proc.wait(timeout=10)
 
 
+@pytest.fixture
+def oxigraph_at():
+    """Start `oxigraph serve` on a store folder: ``proc, url = oxigraph_at(folder)``; all killed at the end."""
+    started = []
+
+    def start(location: Path):
+        proc, url = start_oxigraph(location)
+        started.append(proc)
+        return proc, url
+
+    yield start
+    for proc in started:
+        stop_server(proc)
+
+
 @pytest.fixture(scope="session")
 def oxigraph(tmp_path_factory):
     """A real `oxigraph serve` on 127.0.0.1 with a temporary store, for the whole session."""

@@ -47,7 +47,7 @@ def auth_from_env(env: Mapping[str, str]) -> httpx.Auth | None:
     token = env.get("MLGRAPH_ENDPOINT_TOKEN")
     user, password = env.get("MLGRAPH_ENDPOINT_USER"), env.get("MLGRAPH_ENDPOINT_PASSWORD")
     if token:
-        return httpx.FunctionAuth(lambda request: _with_header(request, f"Bearer {token}"))
+        return _BearerAuth(token)
     if bool(user) != bool(password):
         given, missing = ("USER", "PASSWORD") if user else ("PASSWORD", "USER")
         raise BadInput(f"MLGRAPH_ENDPOINT_{given} is set but MLGRAPH_ENDPOINT_{missing} is not: set both, or neither")
@@ -62,9 +62,15 @@ def auth_from_env(env: Mapping[str, str]) -> httpx.Auth | None:
         raise BadInput(f"{netrc}: cannot read this netrc file ({type(exc).__name__}); fix or remove it") from None
 
 
-def _with_header(request: httpx.Request, value: str) -> httpx.Request:
-    request.headers["Authorization"] = value
-    return request
+class _BearerAuth(httpx.Auth):
+    """Send a bearer token (httpx drops it, like any Authorization header, on a redirect elsewhere)."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def auth_flow(self, request: httpx.Request):
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        yield request
 
 
 def fetch(client: httpx.Client, endpoint: Endpoint, method: str, url: str, accept: tuple[str, ...],

@@ -1,12 +1,12 @@
 """Push a graph to a SPARQL server's named graph: replaced (or added to) whole, or not at all.
 
-The SPARQL 1.1 Graph Store Protocol's PUT would be the one-request way, but a server need not
-make it atomic, and Oxigraph does not: it empties the graph, then loads the body in batches, so
-an upload cut off midway leaves the graph empty or half-loaded. So the body goes by PUT to a
-fresh staging graph (``urn:uuid:...``) that no reader uses, and one SPARQL Update request then
-swaps it in (``MOVE``) or adds it (``ADD`` + ``DROP``); a server runs one update request as one
-transaction. A failed upload leaves the target untouched; the staging graph is dropped when the
-server can still be reached (one left by a server killed midway holds nothing anyone reads).
+The SPARQL 1.1 Graph Store Protocol's PUT replaces a graph in one request, but the protocol
+does not promise that it is atomic and servers differ (a server may empty the graph, then load
+the body in batches, so an upload cut off midway would leave it empty or half-loaded). So the
+body goes by PUT to a fresh staging graph (``urn:uuid:...``) that no reader uses, and one SPARQL
+Update request then swaps it in (``MOVE``) or adds it (``ADD`` + ``DROP``), which a
+transactional store such as Oxigraph runs as one transaction. A failed upload leaves the target untouched; the staging graph is dropped when
+the server can still be reached (one left by a server killed midway is read by no one).
 Provenance needs nothing special: its ``rdf:Statement`` nodes are ordinary triples.
 
 >>> swap_update("urn:uuid:1", "https://example.org/g", add=False)
