@@ -9,14 +9,12 @@ from mlgraph.remote.endpoint import GRAPH_BASE, default_graph_iri, make_endpoint
 
 def test_a_base_url_follows_oxigraphs_layout():
     e = make_endpoint("https://sparql.example.org/", "urn:g")
-    assert (e.query_url, e.store_url, e.update_url) == (
-        "https://sparql.example.org/query", "https://sparql.example.org/store", "https://sparql.example.org/update")
+    assert (e.query_url, e.store_url) == ("https://sparql.example.org/query", "https://sparql.example.org/store")
 
 
 def test_each_service_can_be_named_for_other_stores():
     e = make_endpoint("http://h:3030/ds", "urn:g", query_url="http://h:3030/ds/sparql", store_url="http://h:3030/ds/data")
-    assert (e.query_url, e.store_url, e.update_url) == (
-        "http://h:3030/ds/sparql", "http://h:3030/ds/data", "http://h:3030/ds/update")
+    assert (e.query_url, e.store_url) == ("http://h:3030/ds/sparql", "http://h:3030/ds/data")
 
 
 @pytest.mark.parametrize("url", ["http://u:p@h", "https://u@h/x", "file:///etc/passwd", "h:7878", ""])

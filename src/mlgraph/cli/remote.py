@@ -12,13 +12,12 @@ from mlgraph.remote.endpoint import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 _SERVER_OPTIONS = [
     click.option("--endpoint", "endpoint_url", metavar="URL",
                  help="Read the graph from this SPARQL server instead of local files (Oxigraph's "
-                      "layout: URL/query, URL/store, URL/update; see --query-url for others)."),
+                      "layout: URL/query and URL/store; see --query-url for others)."),
     click.option("--graph", "graph_iri", metavar="IRI",
                  help="The named graph on the server (default: the one `mlgraph push` writes "
                       "for this release and these --data files)."),
     click.option("--query-url", metavar="URL", help="The server's SPARQL query service, if not URL/query."),
     click.option("--store-url", metavar="URL", help="The server's Graph Store service, if not URL/store."),
-    click.option("--update-url", metavar="URL", help="The server's SPARQL update service, if not URL/update."),
     click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
                  show_default=True, metavar="SECONDS", help="Longest wait for the server."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
@@ -33,16 +32,16 @@ def server_options(command):
     return command
 
 
-def server_settings(endpoint_url, graph_iri, query_url, store_url, update_url, timeout, max_bytes) -> dict | None:
+def server_settings(endpoint_url, graph_iri, query_url, store_url, timeout, max_bytes) -> dict | None:
     """Return the recorded server options, or None when no server is named (local files)."""
     if not endpoint_url:
-        if graph_iri or query_url or store_url or update_url:
+        if graph_iri or query_url or store_url:
             from mlgraph.errors import BadInput
 
-            raise BadInput("--graph, --query-url, --store-url and --update-url need --endpoint URL")
+            raise BadInput("--graph, --query-url and --store-url need --endpoint URL")
         return None
     return {"url": endpoint_url, "graph": graph_iri, "query_url": query_url, "store_url": store_url,
-            "update_url": update_url, "timeout": timeout, "max_bytes": max_bytes}
+            "timeout": timeout, "max_bytes": max_bytes}
 
 
 def endpoint_of(settings, url: str | None = None, graph: str | None = None):
@@ -81,8 +80,8 @@ def query_on_server(settings, text: str, bindings):
 
 @click.command()
 @click.option("--endpoint", "endpoint_url", metavar="URL",
-              help="The SPARQL server (Oxigraph's layout: URL/store and URL/update; "
-                   "else give the global --store-url, --update-url and --query-url).")
+              help="The SPARQL server (Oxigraph's layout: URL/store and URL/query; "
+                   "else give the global --store-url and --query-url).")
 @click.option("--graph", "graph_iri", metavar="IRI",
               help="The named graph to write (default: one per mlgraph release plus a digest of your --data files).")
 @click.option("--replace", "mode", flag_value="replace", help="Replace the graph if it already holds triples.")
@@ -92,10 +91,11 @@ def query_on_server(settings, text: str, bindings):
 def push(settings, endpoint_url, graph_iri, mode, as_json):
     """Send the graph (built-in plus --data files) to a SPARQL server's named graph.
 
-    The upload goes to a fresh staging graph with the SPARQL 1.1 Graph Store Protocol, then one
-    SPARQL Update moves it into place, so the named graph is replaced whole or not at all: a
-    broken connection or a killed server leaves the previous graph as it was. Without --replace
-    or --add, a graph that already holds triples is left alone. The graph's name is printed.
+    One SPARQL 1.1 Graph Store Protocol request does it (PUT replaces the named graph, POST with
+    --add adds to it); on a transactional store such as Oxigraph the graph is replaced whole or
+    not at all, so a broken connection or a killed server leaves the previous graph as it was.
+    Without --replace or --add, a graph that already holds triples is left alone. The graph's
+    name is printed.
     Credentials come from MLGRAPH_ENDPOINT_USER and MLGRAPH_ENDPOINT_PASSWORD,
     MLGRAPH_ENDPOINT_TOKEN (a bearer token) or a netrc file, never from the command line.
 

@@ -1,14 +1,13 @@
 """Where a SPARQL server's services are, which graph mlgraph uses there, and how long to wait.
 
-One base URL names a server the way Oxigraph lays it out: SPARQL queries at ``BASE/query``,
-updates at ``BASE/update`` and the Graph Store Protocol at ``BASE/store``. Other stores put them
-elsewhere (Fuseki: ``/DATASET/query``, ``/DATASET/update``, ``/DATASET/data``; GraphDB:
-``/repositories/REPO``, ``/repositories/REPO/statements``, ``/repositories/REPO/rdf-graphs/service``),
-so each service URL can also be given on its own.
+One base URL names a server the way Oxigraph lays it out: SPARQL queries at ``BASE/query`` and
+the Graph Store Protocol at ``BASE/store``. Other stores put them elsewhere (Fuseki:
+``/DATASET/query`` and ``/DATASET/data``; GraphDB: ``/repositories/REPO`` and
+``/repositories/REPO/rdf-graphs/service``), so each service URL can also be given on its own.
 
 >>> e = make_endpoint("http://127.0.0.1:7878/", graph="urn:g")
->>> e.query_url, e.store_url, e.update_url
-('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/store', 'http://127.0.0.1:7878/update')
+>>> e.query_url, e.store_url
+('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/store')
 """
 
 from __future__ import annotations
@@ -35,14 +34,13 @@ class Endpoint:
 
     query_url: str
     store_url: str
-    update_url: str
     graph: str
     timeout: float = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def make_endpoint(url: str, graph: str, query_url: str | None = None, store_url: str | None = None,
-                  update_url: str | None = None, timeout: float = DEFAULT_TIMEOUT,
+                  timeout: float = DEFAULT_TIMEOUT,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Endpoint:
     """Return the endpoint of a server at base ``url`` (Oxigraph's layout unless a URL is given).
 
@@ -53,8 +51,7 @@ def make_endpoint(url: str, graph: str, query_url: str | None = None, store_url:
     """
     base = check_url(url, "--endpoint").rstrip("/")
     urls = [check_url(u, name) if u else base + suffix for u, name, suffix in (
-        (query_url, "--query-url", "/query"), (store_url, "--store-url", "/store"),
-        (update_url, "--update-url", "/update"))]
+        (query_url, "--query-url", "/query"), (store_url, "--store-url", "/store"))]
     if timeout <= 0:
         raise BadInput(f"--timeout {timeout}: give a number of seconds above 0")
     if max_bytes <= 0:
