@@ -8,7 +8,8 @@ Starts Oxigraph on a free loopback port with a temporary store (killed at the en
 - a query mix (show, path, named query; each as a command does it: open a client, change
   check, cached network or one SPARQL query) from 1, 4 and 16 concurrent client processes:
   throughput, p50 / p99 latency and errors. Each level stops after --ops operations per client
-  or --seconds, whichever comes first.
+  or --seconds, whichever comes first; imports and a warm-up round are not counted. Client and
+  server share the machine's cores (printed), which bounds what concurrency can gain.
 
 Usage: python bench/bench_server.py [--ops 30] [--seconds 20]
 """
@@ -89,13 +90,18 @@ def time_push(graph, url: str, name: str, runs: int) -> None:
           f"ratio to serializing locally {best / floor:5.2f}")
 
 
-def client(url: str, graph: str, ops: int, seconds: float, cache: str, seed: int) -> tuple[list[float], int]:
-    """One client process: run the mix until ``ops`` operations or ``seconds``; return latencies, errors."""
+def client(url: str, graph: str, ops: int, seconds: float, cache: str, seed: int,
+           start_at: float = 0.0) -> tuple[list[float], int, float]:
+    """One client process: run the mix until ``ops`` operations or ``seconds``; return latencies,
+    errors and when it finished. Imports and one warm-up round happen before ``start_at``."""
     os.environ["MLGRAPH_CACHE_DIR"] = cache
     from mlgraph.errors import MlgraphError
     from mlgraph.remote.endpoint import make_endpoint
 
     endpoint = make_endpoint(url, graph)
+    for kind in MIX:
+        run_operation(kind, endpoint)
+    time.sleep(max(0.0, start_at - time.time()))  # all clients start together
     latencies, errors, stop = [], 0, time.monotonic() + seconds
     for n in range(ops):
         if time.monotonic() > stop:
@@ -106,7 +112,7 @@ def client(url: str, graph: str, ops: int, seconds: float, cache: str, seed: int
         except MlgraphError:
             errors += 1
         latencies.append(time.perf_counter() - start)
-    return latencies, errors
+    return latencies, errors, time.time()
 
 
 def run_operation(kind: str, endpoint) -> None:
@@ -131,12 +137,13 @@ def run_operation(kind: str, endpoint) -> None:
 
 
 def query_mix(url: str, graph: str, clients: int, ops: int, seconds: float, cache: str) -> None:
-    start = time.perf_counter()
+    start_at = time.time() + 5 + clients * 0.5  # time for every process to start and warm up
     with ProcessPoolExecutor(clients) as pool:
-        done = [f.result() for f in [pool.submit(client, url, graph, ops, seconds, cache, i) for i in range(clients)]]
-    wall = time.perf_counter() - start
-    latencies = sorted(t for lat, _ in done for t in lat)
-    errors = sum(e for _, e in done)
+        futures = [pool.submit(client, url, graph, ops, seconds, cache, i, start_at) for i in range(clients)]
+        done = [f.result() for f in futures]
+    wall = max(end for _, _, end in done) - start_at
+    latencies = sorted(t for lat, _, _ in done for t in lat)
+    errors = sum(e for _, e, _ in done)
     p50, p99 = (latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000 for q in (0.50, 0.99))
     print(f"mix {clients:>2} clients  {len(latencies):>4} ops  {len(latencies) / wall:7.1f} ops/s  "
           f"p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  errors {errors}")
@@ -150,13 +157,14 @@ def main() -> None:
     from mlgraph.rdf.builtin import builtin_files
     from mlgraph.rdf.load import parse_files
 
+    print(f"cores: {os.cpu_count()}")
     with tempfile.TemporaryDirectory() as folder:
         proc, url = start_server(Path(folder) / "store")
         try:
             time_push(parse_files(builtin_files()), url, "built-in", runs=3)
             time_push(generated_graph(), url, "generated-200k", runs=1)
             graph = "https://example.org/bench/built-in"
-            client(url, graph, 3, 30, str(Path(folder) / "cache"), 0)  # warm the network cache once
+            client(url, graph, 0, 30, str(Path(folder) / "cache"), 0)  # warm the network cache once
             for clients in (1, 4, 16):
                 query_mix(url, graph, clients, args.ops, args.seconds, str(Path(folder) / "cache"))
         finally:
