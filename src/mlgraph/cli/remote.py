@@ -114,7 +114,7 @@ def push(settings, endpoint_url, graph_iri, mode, as_json):
     warnings: list[str] = []
     graph = parse_files(input_files(settings.data, settings.builtin), warnings)
     warn(warnings)
-    with _progress_bar() as on_progress:
+    with _ProgressBar() as on_progress:
         result = push_graph(graph, endpoint, mode or "create", on_progress)
     if as_json:
         echo_json({"endpoint": endpoint.store_url, **result.as_dict()})
@@ -125,7 +125,7 @@ def push(settings, endpoint_url, graph_iri, mode, as_json):
     click.echo(result.graph)
 
 
-class _progress_bar:
+class _ProgressBar:
     """A progress bar on stderr for uploads, shown only on a terminal and for large bodies."""
 
     def __enter__(self):

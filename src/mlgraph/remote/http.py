@@ -96,7 +96,14 @@ def fetch(client: httpx.Client, endpoint: Endpoint, method: str, url: str, accep
 
 
 def check_answer(answer: httpx.Response, body: bytes, accept: tuple[str, ...]) -> None:
-    """Raise RemoteError for an HTTP error (with the server's message) or an unexpected content type."""
+    """Raise RemoteError for an HTTP error (with the server's message) or an unexpected content type.
+
+    >>> answer = httpx.Response(500, request=httpx.Request("POST", "http://127.0.0.1:7878/query"))
+    >>> check_answer(answer, b"Storage is on fire", ("application/n-triples",))
+    Traceback (most recent call last):
+    ...
+    mlgraph.errors.RemoteError: http://127.0.0.1:7878/query: the server answered 500 Internal Server Error: Storage is on fire
+    """
     url = redact_url(str(answer.request.url))
     if answer.is_redirect:
         raise RemoteError(f"{url}: the server redirected this request to {answer.headers.get('Location')!r}; "

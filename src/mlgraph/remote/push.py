@@ -76,5 +76,10 @@ def graph_exists(endpoint: Endpoint, client) -> bool:
 
 
 def serialize_ntriples(graph) -> bytes:
-    """Return the graph as N-Triples bytes (the simplest format every store reads)."""
+    """Return the graph as N-Triples bytes (the simplest format every store reads).
+
+    >>> from rdflib import Graph, URIRef
+    >>> serialize_ntriples(Graph().add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))).strip()
+    b'<urn:a> <urn:b> <urn:c> .'
+    """
     return graph.serialize(format="nt", encoding="utf-8")

@@ -56,7 +56,16 @@ def fetch_triples(endpoint: Endpoint, client) -> bytes:
 
 
 def parse_answer(endpoint: Endpoint, body: bytes):
-    """Return the triples of a server's N-Triples answer as an rdflib graph."""
+    """Return the triples of a server's N-Triples answer as an rdflib graph.
+
+    >>> from mlgraph.remote.endpoint import make_endpoint
+    >>> len(parse_answer(make_endpoint("http://127.0.0.1:7878", "urn:g"), b'<urn:a> <urn:b> "c" .'))
+    1
+    >>> parse_answer(make_endpoint("http://127.0.0.1:7878", "urn:g"), b'<urn:a> <urn:b> "c" . Query timed out')
+    Traceback (most recent call last):
+    ...
+    mlgraph.errors.RemoteError: http://127.0.0.1:7878/query: the graph the server sent is not valid N-Triples ...
+    """
     from mlgraph.rdf.load import parse_data, parse_files
 
     graph = parse_files([])  # empty, with the project's prefixes bound
