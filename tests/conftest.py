@@ -43,6 +43,12 @@ def iri(local: str) -> str:
     return MLD + local
 
 
+@pytest.fixture(scope="session")
+def evidence_graph():
+    """The network of tests/fixtures/evidence.ttl (its header works out the right answers)."""
+    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "evidence.ttl"]))
+
+
 def free_port() -> int:
     """Return a TCP port on 127.0.0.1 that nothing listens on (just now)."""
     import socket
