@@ -223,3 +223,18 @@ def _check_jsonld(data: bytes, path: Path) -> None:
     if bad:
         raise BadInput(f"{path}: @id {bad[0][:80]!r} is not a valid IRI (spaces and <>\"{{}}|^` are not "
                        "allowed); percent-encode them, e.g. %20 for a space")
+
+
+def parse_data(graph: rdflib.Graph, data: bytes, fmt: str, name: str) -> list[str]:
+    """Add the triples of RDF ``data`` that did not come from a file (a server's answer) to
+    ``graph`` through the same strict parser; ``name`` (a URL) stands for the file in messages.
+
+    >>> g = rdflib.Graph()
+    >>> parse_data(g, b'<urn:a> <urn:b> "c" .', "nt", "http://example.org/query"), len(g)
+    ([], 1)
+    """
+    warnings: list[str] = []
+    with quiet_rdflib():
+        triples = list(_strict_triples(data, fmt, name, name, warnings))  # all or nothing
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return sorted(set(warnings))
