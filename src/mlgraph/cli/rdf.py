@@ -123,8 +123,11 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
         from mlgraph.rdf.query import run_query_capped
         from mlgraph.results.rdf import QueryResult
 
-        raw, left_out = run_query_capped(g.rdf, prepared.query, prepared.bindings, max_rows or None)
-        result = QueryResult(prepared.text, raw)
+        if g.endpoint is not None:  # the server runs it (and bounds it); no local row cap
+            result, left_out = g.query(prepared), False
+        else:
+            raw, left_out = run_query_capped(g.rdf, prepared.query, prepared.bindings, max_rows or None)
+            result = QueryResult(prepared.text, raw)
         if as_json:
             text, nl = result.to_json(), False
         elif as_csv:
