@@ -78,7 +78,8 @@ def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes, have=()):
     """
     from mlgraph.career.names import resolve
     from mlgraph.map.views import (
-        DEFAULT_MAX_NODES, DEFAULT_TYPES, focus_view, keep_types, limit_nodes, route_view, whole_view,
+        DEFAULT_MAX_NODES, DEFAULT_TYPES, FOCUS_MAX_NODES, focus_view, keep_types, limit_nodes, route_view,
+        whole_view,
     )
 
     wanted = parse_types(types) if types else None
@@ -88,7 +89,7 @@ def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes, have=()):
         source, target = (resolve(G, name, ROUTE_ENDS) for name in ends)
         view = route_view(G, find_routes(G, source, target, k=k, have=have), asked=k, have=have)
     elif focus:
-        view = focus_view(G, resolve(G, focus), depth)
+        view = focus_view(G, resolve(G, focus), depth, max_nodes or FOCUS_MAX_NODES)
     else:
         view = whole_view(G, wanted or DEFAULT_TYPES)
     if wanted:
