@@ -75,8 +75,23 @@ def make_picture(G: nx.MultiDiGraph, view, fmt: str, have=None) -> bytes:
 def render_in_browser(page: str, fmt: str, browser: Path) -> bytes:
     """Return the picture the map ``page`` draws of itself in headless Chromium at ``browser``.
 
-    Nothing beyond the page's own file may load: any other request is refused.
+    Nothing beyond the page's own file may load: any other request is refused. Where an event
+    loop already runs (a notebook, another Playwright session), the browser is driven from a
+    thread of its own, as Playwright's synchronous API requires.
     """
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _render(page, fmt, browser)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_render, page, fmt, browser).result()
+
+
+def _render(page: str, fmt: str, browser: Path) -> bytes:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 

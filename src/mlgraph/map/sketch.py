@@ -10,7 +10,7 @@ import io
 
 import networkx as nx
 
-from mlgraph.map.labels import FONT_SIZE, NODE_SIZE
+from mlgraph.map.labels import DEFAULT_WRAP, FONT_SIZE, NODE_SIZE, WRAP_WIDTH, wrap_lines
 from mlgraph.map.page_data import EDGE_STYLES, NODE_STYLES
 
 #: Matplotlib marker for each vis-network shape.
@@ -66,14 +66,17 @@ def _draw(G: nx.MultiDiGraph, view, pos: dict, ax) -> None:
                                  font_color="#b91c1c", font_weight="bold")
     for node_type, (colour, shape) in NODE_STYLES.items():
         members = [n for n in pos if G.nodes[n]["type"] == node_type]
-        sizes = [(NODE_SIZE.get(node_type, 9) * 1.6) ** 2 * (1.6 if n == view.focus else 1) for n in members]
+        # marker sizes are areas in square points; one pixel of the page is 72 / PIXELS_PER_INCH points
+        sizes = [(2 * NODE_SIZE.get(node_type, 9) * 72 / PIXELS_PER_INCH) ** 2 * (3 if n == view.focus else 1) for n in members]
         nx.draw_networkx_nodes(G, pos, members, ax=ax, node_color=colour, node_shape=MARKERS.get(shape, "o"),
                                node_size=sizes, edgecolors="#111827", linewidths=0.6)
     on_route = {n["id"] for route in view.routes for n in route.nodes}
+    points = 72 / PIXELS_PER_INCH  # one pixel of the page, in points
     for node, (x, y) in pos.items():
-        node_type = G.nodes[node]["type"]
+        node_type, label = G.nodes[node]["type"], G.nodes[node]["label"]
         if view.routes or node_type in ("Role", "EducationPath") or node == view.focus:
-            size = FONT_SIZE.get(node_type, 13) * (0.45 if node_type == "Role" and not view.routes else 0.6)
-            ax.annotate(G.nodes[node]["label"], (x, y), xytext=(0, -NODE_SIZE.get(node_type, 9) - 4),
-                        textcoords="offset points", ha="center", va="top", fontsize=max(size, 7),
-                        fontweight="bold" if node in on_route or node == view.focus else "normal")
+            font = FONT_SIZE.get(node_type, 13)
+            lines = wrap_lines(label, font, WRAP_WIDTH.get(node_type, DEFAULT_WRAP))
+            ax.annotate("\n".join(lines), (x, y), xytext=(0, -(NODE_SIZE.get(node_type, 9) + 4) * points),
+                        textcoords="offset points", ha="center", va="top", fontsize=max(font * points, 6),
+                        linespacing=1.0, fontweight="bold" if node in on_route or node == view.focus else "normal")

@@ -35,7 +35,7 @@
     link.tabIndex = 0;
     link.addEventListener("click", () => selectNode(i, true));
     link.addEventListener("keydown", event => {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); selectNode(i, true); }
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); selectNode(i, true); panel.focus(); }
     });
     return link;
   }

@@ -20,7 +20,9 @@
       document.body.classList.add("picture");
       network.setSize("100%", "100%");
       network.redraw();
-      if (routeState) fit(routeState.routes[routeState.active].nodes.map(i => NODES[i].id)); else fit(null);
+      // a picture may enlarge a small map: it is read on paper or a slide, not zoomed
+      const ids = routeState ? drawn.filter(i => !hiddenTypes.has(NODES[i].type)).map(i => NODES[i].id) : null;
+      network.fit(Object.assign({animation: false, maxZoomLevel: 2.5}, ids ? {nodes: ids} : {}));
     },
   };
   network.once("afterDrawing", () => {

@@ -35,7 +35,9 @@
         setOpen(open, false);
         toggles[open].focus();
       } else if (state.kind !== "none" && !(typing && event.target.value)) {
+        const inPanel = panel.contains(document.activeElement);
         clearSelection();
+        if (inPanel) panel.focus();  // the focused link is gone with the card
       }
     } else if (event.key === "/" && !typing) {
       event.preventDefault();
