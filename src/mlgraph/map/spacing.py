@@ -76,13 +76,39 @@ def spread_apart(pos: dict[str, tuple[float, float]], gap: float, room: dict[str
     pos = {n: list(xy) for n, xy in pos.items()}
     box = {n: (boxes or {}).get(n) or _square((room or {}).get(n, gap / 2)) for n in pos}
     cell = max((max(b[2] - b[0], b[3] - b[1]) for b in box.values()), default=gap)
+    _make_room(pos, box)
+    # a budget of rounds that shrinks as the map grows: a huge map keeps a few overlaps rather
+    # than taking minutes (its small labels only show when zoomed in anyway)
+    budget = max(2 * rounds, WORK // max(len(pos), 1))
     for stretch in range(24):
         if stretch:
             for xy in pos.values():
                 xy[0], xy[1] = xy[0] * 1.03, xy[1] * 1.03
-        if _settle(pos, box, cell, rounds):
+        if budget <= 0 or _settle(pos, box, cell, min(rounds, budget)):
             break
+        budget -= rounds
     return {n: (round(x), round(y)) for n, (x, y) in sorted(pos.items())}
+
+
+#: Share of a map's area its boxes may cover before nudging: denser maps are first stretched to
+#: this (nudging alone would take many rounds to clear a crowd that has no room to go to).
+MAX_DENSITY = 0.45
+
+#: Node-rounds of nudging a map may take in all (about a second of work per 100,000).
+WORK = 100_000
+
+
+def _make_room(pos: dict[str, list[float]], box: dict[str, Box]) -> None:
+    """Stretch ``pos`` about the origin until its boxes cover at most ``MAX_DENSITY`` of its extent."""
+    if len(pos) < 3:
+        return
+    xs, ys = [xy[0] for xy in pos.values()], [xy[1] for xy in pos.values()]
+    extent = max(max(xs) - min(xs), 1.0) * max(max(ys) - min(ys), 1.0)
+    covered = sum((b[2] - b[0]) * (b[3] - b[1]) for b in box.values())
+    if covered > MAX_DENSITY * extent:
+        factor = math.sqrt(covered / (MAX_DENSITY * extent))
+        for xy in pos.values():
+            xy[0], xy[1] = xy[0] * factor, xy[1] * factor
 
 
 def _square(half: float) -> Box:
