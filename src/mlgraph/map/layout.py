@@ -243,4 +243,13 @@ def place_around(G: nx.Graph, centre: str, nodes: Sequence[str], seed: int = 7,
         pinned[node] = (radius * math.cos(angle), radius * math.sin(angle))
     pos = place_nodes(nodes, H.edges(), seed, pinned, boxes)
     cx, cy = pos[centre]  # spacing may have nudged the centre: put it back in the middle
-    return {n: (x - cx, y - cy) for n, (x, y) in pos.items()}
+    pos = {n: (x - cx, y - cy) for n, (x, y) in pos.items()}
+    # spacing labels may have pushed a neighbour out past nodes further away: keep those outside
+    reach = max((math.hypot(*pos[n]) for n in ring), default=0.0) + RING / 3
+    outer = {n: xy for n, xy in pos.items() if n != centre and n not in ring and math.hypot(*xy) < reach}
+    if not outer:
+        return pos
+    for node, (x, y) in outer.items():
+        angle = math.atan2(y, x) if (x, y) != (0, 0) else sum(map(ord, node)) % 360 * math.pi / 180
+        pos[node] = (reach * math.cos(angle), reach * math.sin(angle))
+    return spread_apart(pos, MIN_GAP, boxes=boxes)

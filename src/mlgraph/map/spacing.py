@@ -75,15 +75,17 @@ def spread_apart(pos: dict[str, tuple[float, float]], gap: float, room: dict[str
     """
     pos = {n: list(xy) for n, xy in pos.items()}
     box = {n: (boxes or {}).get(n) or _square((room or {}).get(n, gap / 2)) for n in pos}
-    cell = max((max(b[2] - b[0], b[3] - b[1]) for b in box.values()), default=gap)
+    sizes = sorted(max(b[2] - b[0], b[3] - b[1]) for b in box.values())
+    cell = max(gap, sizes[len(sizes) // 2] if sizes else gap)  # the typical box; big ones span cells
     _make_room(pos, box)
     # a budget of rounds that shrinks as the map grows: a huge map keeps a few overlaps rather
     # than taking minutes (its small labels only show when zoomed in anyway)
     budget = max(2 * rounds, WORK // max(len(pos), 1))
     for stretch in range(24):
         if stretch:
+            factor = 1.02 + 0.01 * stretch  # gently at first: a map should grow no more than it must
             for xy in pos.values():
-                xy[0], xy[1] = xy[0] * 1.03, xy[1] * 1.03
+                xy[0], xy[1] = xy[0] * factor, xy[1] * factor
         if budget <= 0 or _settle(pos, box, cell, min(rounds, budget)):
             break
         budget -= rounds
@@ -95,15 +97,16 @@ def spread_apart(pos: dict[str, tuple[float, float]], gap: float, room: dict[str
 MAX_DENSITY = 0.45
 
 #: Node-rounds of nudging a map may take in all (about a second of work per 100,000).
-WORK = 100_000
+WORK = 200_000
 
 
 def _make_room(pos: dict[str, list[float]], box: dict[str, Box]) -> None:
     """Stretch ``pos`` about the origin until its boxes cover at most ``MAX_DENSITY`` of its extent."""
-    if len(pos) < 3:
+    if len(pos) < 100:  # a small map has room to spread without this
         return
-    xs, ys = [xy[0] for xy in pos.values()], [xy[1] for xy in pos.values()]
-    extent = max(max(xs) - min(xs), 1.0) * max(max(ys) - min(ys), 1.0)
+    xs = [xy[0] + b for n, xy in pos.items() for b in (box[n][0], box[n][2])]
+    ys = [xy[1] + b for n, xy in pos.items() for b in (box[n][1], box[n][3])]
+    extent = (max(xs) - min(xs)) * (max(ys) - min(ys))
     covered = sum((b[2] - b[0]) * (b[3] - b[1]) for b in box.values())
     if covered > MAX_DENSITY * extent:
         factor = math.sqrt(covered / (MAX_DENSITY * extent))
@@ -121,17 +124,24 @@ def _settle(pos: dict[str, list[float]], box: dict[str, Box], cell: float, round
 
 
 def _push_apart(pos: dict[str, list[float]], box: dict[str, Box], cell: float) -> bool:
-    """Push every overlapping pair apart at once (in a fixed order); return whether any was."""
+    """Push every overlapping pair apart at once (in a fixed order); return whether any was.
+
+    Each box is filed under every grid cell it touches, so only boxes sharing a cell are compared
+    and a few wide labels do not make every cell large.
+    """
     grid: dict[tuple[int, int], list[str]] = {}
     for node in sorted(pos):
-        x, y = pos[node]
-        grid.setdefault((int(x // cell), int(y // cell)), []).append(node)
-    moved = False
-    for (cx, cy), members in sorted(grid.items()):
-        near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((cx + dx, cy + dy), ())]
-        for a in members:
-            for b in near:
-                if a < b:
+        (x, y), (left, top, right, bottom) = pos[node], box[node]
+        for cx in range(int((x + left) // cell), int((x + right) // cell) + 1):
+            for cy in range(int((y + top) // cell), int((y + bottom) // cell) + 1):
+                grid.setdefault((cx, cy), []).append(node)
+    moved, seen = False, set()
+    for key in sorted(grid):
+        members = grid[key]
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if (a, b) not in seen:
+                    seen.add((a, b))
                     moved |= _push(pos[a], pos[b], box[a], box[b], a + b)
     return moved
 
