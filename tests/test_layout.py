@@ -130,3 +130,19 @@ def test_career_moves_in_a_cycle_share_a_column():
                       ("c", "t", "usesTool")])
     pos = place_career(G, ["a", "b", "c", "t"])
     assert pos["a"][0] == pos["b"][0] < pos["c"][0] and "t" not in pos
+
+
+def test_a_route_step_draws_its_top_needs_in_a_grid_below_it():
+    from mlgraph.career.network import load_network
+    from mlgraph.map.layout import ITEM_WIDTH
+    from mlgraph.map.views import top_needs
+
+    G = load_network()
+    route = find_routes(G, MLD + "data-scientist", MLD + "machine-learning-architect")[0]
+    view = route_view(G, [route])
+    pos = place_view(G, view)
+    assert set(pos) == set(view.nodes)
+    for step in route.steps:
+        x, y = pos[step.target]
+        for need in top_needs(G, step):
+            assert pos[need][1] > y and abs(pos[need][0] - x) <= 2 * ITEM_WIDTH

@@ -28,7 +28,7 @@ CORE_SIZE = 400
 
 #: Pixels between route columns (at least), route rows, and the rows and columns of the grid of
 #: skills under a step.
-COLUMN, ROW, ITEM, ITEM_WIDTH = 300, 190, 66, 160
+COLUMN, ROW, ITEM, ITEM_WIDTH = 300, 190, 72, 160
 
 #: On a whole-graph map, pixels between career columns, between roles in a column, and the
 #: length links settle at.
@@ -50,10 +50,13 @@ def place_view(G: nx.MultiDiGraph, view, seed: int = 7) -> dict[str, tuple[int, 
     {'a': (0, 0), 'b': (260, 0)}
     """
     if view.routes:
+        from mlgraph.map.views import top_needs
+
+        drawn = set(view.nodes)
         needs: dict[str, list[str]] = {}
         for route in view.routes:
             for step in route.steps:
-                needs.setdefault(step.target, []).extend(x["id"] for x in (*step.new_skills, *step.new_tools))
+                needs.setdefault(step.target, []).extend(n for n in top_needs(G, step) if n in drawn)
         pos = place_route([[n["id"] for n in route.nodes] for route in view.routes], needs)
         # what the person already has (a --have profile) sits in a grid above the route's start
         extra = [n for n in view.nodes if n not in pos]
