@@ -28,7 +28,7 @@ CORE_SIZE = 400
 
 #: Pixels between route columns (at least), route rows, and the rows and columns of the grid of
 #: skills under a step.
-COLUMN, ROW, ITEM, ITEM_WIDTH = 300, 190, 72, 160
+COLUMN, ROW, ITEM, ITEM_WIDTH = 300, 190, 80, 160
 
 #: On a whole-graph map, pixels between career columns, between roles in a column, and the
 #: length links settle at.

@@ -72,7 +72,7 @@
     route.steps.forEach((s, k) => {
       const item = add(el("li"), el("span", "step-num", k + 1), nodeRef(s.from), el("span", "rel", " " + s.label + " "),
                        nodeRef(s.to), notes.cite(s.sources));
-      item.appendChild(stepNeeds(s));
+      add(item, stepNeeds(s));
       list.appendChild(item);
     });
     add(panel, list, notes.render());
@@ -80,7 +80,8 @@
 
   // A step's most important needs by name (they are drawn under the step), the rest folded away.
   function stepNeeds(s) {
-    const top = s.top || [], all = [].concat(s.new_skills || [], s.good_to_have || [], s.new_tools || []);
+    if (!s.new_skills) return null;  // a route found in the page: needs are not worked out here
+    const top = s.top || [], all = [].concat(s.new_skills, s.good_to_have || [], s.new_tools || []);
     const rest = all.filter(j => !top.includes(j));
     if (!all.length) return el("div", "needs", "Nothing new to learn for this step.");
     const box = el("div", "needs");
