@@ -12,6 +12,7 @@ import networkx as nx
 
 from mlgraph.career.paths import find_routes
 from mlgraph.map.labels import label_box
+from mlgraph.map.page_data import NODE_STYLES
 from mlgraph.map.layout import CORE_SIZE, place_career, place_nodes, place_route, place_view
 from mlgraph.map.spacing import MIN_GAP
 from mlgraph.map.views import focus_view, route_view, whole_view
@@ -86,7 +87,8 @@ def test_focus_rings_by_distance(tiny):
 
 def boxes_on_map(G, pos):
     return {n: (x + b[0], y + b[1], x + b[2], y + b[3])
-            for n, (x, y) in pos.items() for b in [label_box(G.nodes[n]["label"], G.nodes[n]["type"])]}
+            for n, (x, y) in pos.items()
+            for b in [label_box(G.nodes[n]["label"], G.nodes[n]["type"], shape=NODE_STYLES[G.nodes[n]["type"]][1])]}
 
 
 def overlapping(boxes) -> list:

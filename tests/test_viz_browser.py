@@ -403,13 +403,15 @@ def test_printing_shows_the_steps_and_sources_and_keeps_the_map_in_proportion(br
 
 LABEL_BOXES = """() => {
   const net = mlgraphView.network, ctx = net.canvas.frame.canvas.getContext('2d'), boxes = [];
+  const INSIDE = ['ellipse', 'box', 'circle', 'database', 'text'];
   net.body.nodeIndices.forEach(id => {
     const n = net.body.nodes[id];
     if (n.options.hidden || !n.options.label) return;
     n.draw(ctx);  // measures the label as drawn: wrapped lines, width, height
-    const s = n.labelModule.size, size = n.options.size, f = n.options.font.size;
+    const s = n.labelModule.size, size = n.options.size, f = n.options.font.size, bb = n.shape.boundingBox;
     const top = n.y + size + 4 + (n.options.shape === 'dot' ? f / 2 : 0);  // vis hangs a dot's label lower
-    boxes.push([n.x - s.width / 2, top, n.x + s.width / 2, top + s.height]);
+    if (INSIDE.includes(n.options.shape)) boxes.push([bb.left, bb.top, bb.right, bb.bottom]);  // label inside
+    else boxes.push([n.x - s.width / 2, top, n.x + s.width / 2, top + s.height]);
   });
   net.redraw();
   let pairs = 0;

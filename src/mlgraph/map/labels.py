@@ -29,6 +29,9 @@ DEFAULT_WRAP = 170
 LABEL_DROP = {"Role": 4 + FONT_SIZE["Role"] // 2 + 3}
 DEFAULT_DROP = 7
 
+#: vis-network shapes that draw their label inside them, with this margin all round.
+LABEL_INSIDE, INSIDE_MARGIN = frozenset({"ellipse", "box", "circle", "database", "text"}), 5
+
 #: The node a neighbourhood map is about is drawn larger: at least this size and font, and at
 #: least twice its type's size and 12 px more font.
 CENTRE_SIZE, CENTRE_FONT = 34, 34
@@ -63,16 +66,24 @@ def wrap_lines(text: str, font: float, width: float) -> list[str]:
     return lines or [""]
 
 
-def label_box(label: str, node_type: str, centre: bool = False) -> tuple[float, float, float, float]:
+def label_box(label: str, node_type: str, centre: bool = False, shape: str = "dot") -> tuple[float, float, float, float]:
     """Return the box a node and its label cover, as (left, top, right, bottom) from its centre;
-    ``centre`` for the node a neighbourhood map is about.
+    ``centre`` for the node a neighbourhood map is about; ``shape`` is vis-network's shape name.
 
-    >>> label_box("R", "Skill"), label_box("R", "Skill", centre=True)
-    ((-9, -9, 9, 29), (-34, -34, 34, 75))
+    >>> label_box("R", "Skill"), label_box("R", "Skill", centre=True), label_box("R", "Task", shape="ellipse")
+    ((-9, -9, 9, 29), (-34, -34, 34, 75), (-13, -13, 13, 13))
     """
     size, font = NODE_SIZE.get(node_type, DEFAULT_SIZE), FONT_SIZE.get(node_type, DEFAULT_FONT)
     if centre:
         size, font = max(2 * size, CENTRE_SIZE), max(font + 12, CENTRE_FONT)
-    lines = wrap_lines(label, font, WRAP_WIDTH.get(node_type, DEFAULT_WRAP))
+    wrap = WRAP_WIDTH.get(node_type, DEFAULT_WRAP) * (0.82 if shape == "ellipse" else 1)  # as vis wraps them
+    lines = wrap_lines(label, font, wrap)
+    if shape in LABEL_INSIDE:
+        width, height = max(text_width(line, font) for line in lines), font * len(lines)
+        # vis-network draws an ellipse 1.5 times as wide and twice as tall as its text
+        half_width, half_height = ((width * 0.75, height) if shape == "ellipse"
+                                   else (width / 2 + INSIDE_MARGIN, height / 2 + INSIDE_MARGIN))
+        half_width = max(half_width, half_height)
+        return (-round(half_width), -round(half_height), round(half_width), round(half_height))
     half = max(size, max(text_width(line, font) for line in lines) / 2)
     return (-round(half), -size, round(half), size + LABEL_DROP.get(node_type, DEFAULT_DROP) + font * len(lines))

@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Sequence
 import networkx as nx
 
 from mlgraph.map.labels import label_box
+from mlgraph.map.page_data import NODE_STYLES
 from mlgraph.map.spacing import MIN_GAP, Box, place_on_rings, pull_in, spread_apart
 
 #: Force-directed layout on at most this many nodes (about a second); the rest are satellites.
@@ -64,7 +65,8 @@ def place_view(G: nx.MultiDiGraph, view, seed: int = 7) -> dict[str, tuple[int, 
         _place_grid(extra, pos[view.routes[0].nodes[0]["id"]][0], -rows * ITEM - ITEM, pos)
         return pos
     roles = [n for n in view.nodes if G.nodes[n]["type"] == "Role"]
-    boxes = {n: label_box(G.nodes[n].get("label", n), G.nodes[n]["type"], centre=n == view.focus) for n in view.nodes}
+    boxes = {n: label_box(G.nodes[n].get("label", n), G.nodes[n]["type"], centre=n == view.focus,
+                          shape=NODE_STYLES.get(G.nodes[n]["type"], ("", "dot"))[1]) for n in view.nodes}
     if view.focus:
         return place_around(G, view.focus, view.nodes, seed, boxes)
     return place_nodes(view.nodes, G.subgraph(view.nodes).edges(), seed, place_career(G, roles), boxes)

@@ -60,7 +60,7 @@ Box = tuple[float, float, float, float]
 
 
 def spread_apart(pos: dict[str, tuple[float, float]], gap: float, room: dict[str, float] | None = None,
-                 rounds: int = 30, boxes: dict[str, Box] | None = None) -> dict[str, tuple[int, int]]:
+                 rounds: int = 150, boxes: dict[str, Box] | None = None) -> dict[str, tuple[int, int]]:
     """Return ``pos`` with nodes nudged apart until no two of their boxes overlap, rounded to
     whole pixels. A node's box is given in ``boxes`` as (left, top, right, bottom) from its
     centre (a shape with its label below), else a square ``room`` (or ``gap / 2``) each way.
@@ -80,15 +80,18 @@ def spread_apart(pos: dict[str, tuple[float, float]], gap: float, room: dict[str
     _make_room(pos, box)
     # a budget of rounds that shrinks as the map grows: a huge map keeps a few overlaps rather
     # than taking minutes (its small labels only show when zoomed in anyway)
-    budget = max(2 * rounds, WORK // max(len(pos), 1))
+    budget = max(60, WORK // max(len(pos), 1))
+    # nudge long before each stretch (stretching grows the whole map), and stretch a little at a time
+    each = min(rounds, max(30, budget // 6))
     for stretch in range(24):
         if stretch:
             factor = 1.02 + 0.01 * stretch  # gently at first: a map should grow no more than it must
             for xy in pos.values():
                 xy[0], xy[1] = xy[0] * factor, xy[1] * factor
-        if budget <= 0 or _settle(pos, box, cell, min(rounds, budget)):
+        now = min(each, budget)
+        if now <= 0 or _settle(pos, box, cell, now):
             break
-        budget -= rounds
+        budget -= now
     return {n: (round(x), round(y)) for n, (x, y) in sorted(pos.items())}
 
 
