@@ -21,7 +21,7 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from mlgraph.career.evidence import FIGURES, build_record, sort_records
+from mlgraph.career.evidence import FIGURES, build_record, sort_records, stronger
 from mlgraph.rdf.vocab import MLG, NODE_TYPES, local_name
 
 _MLG = rdflib.Namespace(MLG)
@@ -129,7 +129,8 @@ def statement_records(graph: rdflib.Graph) -> dict[tuple, list[dict]]:
         key = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
         details = statement_details(graph, st)
         for source in graph.objects(st, DCTERMS.source):
-            records[key].setdefault(str(source), build_record(str(source), relation=str(key[1]), **details))
+            record = build_record(str(source), relation=str(key[1]), **details)
+            records[key][str(source)] = stronger(records[key].get(str(source)), record)
     return {key: sort_records(found.values()) for key, found in records.items()}
 
 

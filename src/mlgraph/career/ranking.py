@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from mlgraph.career.evidence import best_class, sort_records
+from mlgraph.career.evidence import best_class, sort_records, stronger
 from mlgraph.career.needs import alternative_sets, broader_chain
 from mlgraph.career.network import node_summary
 
@@ -100,8 +100,8 @@ def area_evidence(record_lists) -> list[dict]:
     ['stated']
     """
     best: dict[str, dict] = {}
-    for record in sort_records(r for records in record_lists for r in records):
-        best.setdefault(record["source"], record)
+    for record in (r for records in record_lists for r in records):
+        best[record["source"]] = stronger(best.get(record["source"]), record)
     return sort_records(best.values())
 
 
