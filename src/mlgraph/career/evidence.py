@@ -84,7 +84,7 @@ def stronger(a: dict | None, b: dict) -> dict:
     if a is None:
         return b
     grades = {"essential": 0, None: 1, "goodToHave": 2}
-    rank = lambda r: (class_rank(r["evidence"]), grades.get(r["grade"], 3), r.get("note") or "")
+    rank = lambda r: (class_rank(r.get("evidence")), grades.get(r.get("grade"), 3), r.get("note") or "")
     return min(a, b, key=rank)
 
 

@@ -34,7 +34,9 @@ def project_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
         triples=len(graph),
         relations=relation_table(graph),
     )
-    for node, node_type in entity_types(graph).items():
+    # Nodes and edges go in sorted, so the network (and every tie broken by its order) does not
+    # depend on the order the triples were read in: files, or a SPARQL server's answer.
+    for node, node_type in sorted(entity_types(graph).items()):
         network.add_node(str(node), **node_attributes(graph, node, node_type))
     add_relations(network, graph)
     add_salaries(network, graph)
@@ -157,7 +159,7 @@ def add_relations(network: nx.MultiDiGraph, graph: rdflib.Graph) -> None:
     records = statement_records(graph)
     for name, info in network.graph["relations"].items():
         prop = URIRef(info["iri"])
-        for s, o in graph.subject_objects(prop):
+        for s, o in sorted(graph.subject_objects(prop)):
             if str(s) in network and str(o) in network:
                 evidence = records.get((s, prop, o), [])
                 network.add_edge(str(s), str(o), key=name, sources=sorted({r["source"] for r in evidence}),

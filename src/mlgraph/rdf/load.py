@@ -204,3 +204,18 @@ def _parse_jsonld(graph: rdflib.Graph, data: bytes, path: Path, base: str) -> No
         raise BadInput(f"{path}: not valid JSON-LD: {' '.join(str(exc).split())[:200]}") from None
 
 
+
+
+def parse_data(graph: rdflib.Graph, data: bytes, fmt: str, name: str) -> list[str]:
+    """Add the triples of RDF ``data`` that did not come from a file (a server's answer) to
+    ``graph`` through the same strict parser; ``name`` (a URL) stands for the file in messages.
+
+    >>> g = rdflib.Graph()
+    >>> parse_data(g, b'<urn:a> <urn:b> "c" .', "nt", "http://example.org/query"), len(g)
+    ([], 1)
+    """
+    warnings: list[str] = []
+    with quiet_rdflib():
+        triples = list(_strict_triples(data, fmt, name, name, warnings))  # all or nothing
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return sorted(set(warnings))
