@@ -1,0 +1,224 @@
+"""Build the career network straight from a table of plain triples, without rdflib.
+
+The same network as :func:`mlgraph.career.project.project_graph` gives for the same files (same
+nodes, attributes, edges and order; a test holds the two together), built from
+:func:`mlgraph.rdf.triples.read_triples`, which costs a fraction of parsing into rdflib.
+
+>>> from mlgraph.rdf.builtin import builtin_files
+>>> from mlgraph.rdf.triples import read_triples
+>>> G = build_network(read_triples(builtin_files()))
+>>> G.nodes["https://w3id.org/mlgraph/id/data-scientist"]["type"]
+'Role'
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from mlgraph.rdf.triples import Triples, count_triples
+from mlgraph.rdf.vocab import MLG, NODE_TYPES, local_name
+from mlgraph.storage.bulk import collector_paused
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+SCHEMA = "https://schema.org/"
+TYPE, SUBCLASS = RDF + "type", RDFS + "subClassOf"
+LABELS = (SKOS + "prefLabel", RDFS + "label")
+DESCRIPTIONS = (DCT + "description", SKOS + "definition", RDFS + "comment")
+NODE_VALUES = (("kind", MLG + "kind"), ("level", MLG + "level"), ("onet", MLG + "onetSocCode"))
+SOURCE_VALUES = (("title", DCT + "title"), ("publisher", DCT + "publisher"), ("date", DCT + "date"),
+                 ("file", MLG + "sourceFile"))
+
+
+def build_network(table: Triples) -> nx.MultiDiGraph:
+    """Return the career network of ``table``: typed entities linked by sourced relations."""
+    with collector_paused():
+        relations = relation_table(table)
+        network = nx.MultiDiGraph(triples=count_triples(table), relations=relations)
+        attrs = node_attributes(table, entity_types(table))
+        network.add_nodes_from(attrs.items())
+        add_relations(network, table)
+        add_salaries(network, table)
+    return network
+
+
+def text(term) -> str:
+    """Return what rdflib's ``str()`` gives for a term: a literal's text, else the IRI or label.
+
+    >>> text(("data", "en", None)), text("https://example.org/a")
+    ('data', 'https://example.org/a')
+    """
+    return term[0] if type(term) is tuple else term
+
+
+def is_iri(term) -> bool:
+    """True for an IRI (always absolute, so holding a ``:``); blank nodes and literals are not."""
+    return type(term) is str and ":" in term
+
+
+def values_by_subject(table: Triples, predicate: str) -> dict:
+    """Return ``{subject: [object, ...]}`` for one predicate, in reading order."""
+    found: dict = {}
+    for s, o in table.get(predicate, ()):
+        found.setdefault(s, []).append(o)
+    return found
+
+
+def first_values(table: Triples, predicate: str) -> dict:
+    """Return ``{subject: first object}`` for one predicate (rdflib's ``Graph.value``)."""
+    return {s: o for s, o in reversed(list(table.get(predicate, ())))}
+
+
+def subjects_by_object(table: Triples, predicate: str) -> dict:
+    """Return ``{object: [subject, ...]}``, objects in the order first read (rdflib's order)."""
+    found: dict = {}
+    for s, o in table.get(predicate, ()):
+        found.setdefault(o, []).append(s)
+    return found
+
+
+def subclasses(table: Triples, cls: str) -> set:
+    """Return ``cls`` and every class below it through ``rdfs:subClassOf``."""
+    below = subjects_by_object(table, SUBCLASS)
+    found, stack = {cls}, [cls]
+    while stack:
+        for sub in below.get(stack.pop(), ()):
+            if sub not in found:
+                found.add(sub)
+                stack.append(sub)
+    return found
+
+
+def entity_types(table: Triples) -> dict[str, str]:
+    """Map every IRI typed with an mlgraph entity class (or a subclass of one) to its type name."""
+    class_type: dict = {}
+    for name in NODE_TYPES:
+        for sub in subclasses(table, MLG + name):
+            class_type.setdefault(sub, name)
+    types: dict[str, str] = {}
+    for cls, nodes in subjects_by_object(table, TYPE).items():
+        if cls in class_type:
+            for node in nodes:
+                if is_iri(node):
+                    types.setdefault(node, class_type[cls])
+    return types
+
+
+def preferred_text(values: list | None) -> str:
+    """Return the first English (or untagged) literal among ``values``, else ``""``."""
+    literals = [v for v in values or () if type(v) is tuple]
+    if not literals:
+        return ""
+    return min(literals, key=lambda lit: (lit[1] not in (None, "en"), lit[0]))[0]
+
+
+def first_text(indexes: list[dict], node: str) -> str:
+    """Return the preferred text of the first property (one index each) that has a literal."""
+    for index in indexes:
+        found = preferred_text(index.get(node))
+        if found:
+            return found
+    return ""
+
+
+def node_attributes(table: Triples, types: dict[str, str]) -> dict[str, dict]:
+    """Return the plain attributes of every entity: label, type, description and the like."""
+    labels = [values_by_subject(table, p) for p in LABELS]
+    descriptions = [values_by_subject(table, p) for p in DESCRIPTIONS]
+    alt = values_by_subject(table, SKOS + "altLabel")
+    values = {key: first_values(table, p) for key, p in NODE_VALUES}
+    sources = {key: first_values(table, p) for key, p in SOURCE_VALUES}
+    matches = [values_by_subject(table, SKOS + p) for p in ("exactMatch", "closeMatch")]
+    found = {}
+    for node, node_type in types.items():
+        attrs = {"label": first_text(labels, node) or local_name(node), "type": node_type,
+                 "alt_labels": sorted({text(o) for o in alt.get(node, ())}),
+                 "description": first_text(descriptions, node)}
+        attrs.update((key, text(index[node])) for key, index in values.items() if node in index)
+        matched = sorted(text(o) for index in matches for o in index.get(node, ()))
+        if matched:
+            attrs["matches"] = matched
+        if node_type == "Source":
+            attrs.update((key, text(index[node])) for key, index in sources.items() if node in index)
+        found[node] = attrs
+    return found
+
+
+def relation_properties(table: Triples, relation_class: str) -> set[str]:
+    """Return properties typed with ``relation_class`` or one of its subclasses."""
+    classes = subclasses(table, relation_class)
+    return {p for p, cls in table.get(TYPE, ()) if cls in classes and is_iri(p)}
+
+
+def relation_table(table: Triples) -> dict[str, dict]:
+    """Describe every relation property: IRI, label, inverse label, and whether routes use it."""
+    labels = [values_by_subject(table, RDFS + "label")]
+    inverse = [values_by_subject(table, MLG + "inverseLabel")]
+    career = relation_properties(table, MLG + "CareerRelation")
+    found = {}
+    for prop in relation_properties(table, MLG + "Relation"):
+        name = local_name(prop)
+        found[name] = {"iri": prop, "label": first_text(labels, prop) or name,
+                       "inverse_label": first_text(inverse, prop) or f"← {name}", "career": prop in career}
+    return dict(sorted(found.items()))
+
+
+def statement_sources(table: Triples) -> dict[tuple, list[str]]:
+    """Map each reified (subject, predicate, object) to the sorted IRIs of its sources.
+
+    A statement without a source adds nothing: its relation has no sources either way.
+    """
+    statements = set(subjects_by_object(table, TYPE).get(RDF + "Statement", ()))
+    subject, predicate, obj = (first_values(table, RDF + p) for p in ("subject", "predicate", "object"))
+    sources: dict[tuple, set] = {}
+    for st, source in table.get(DCT + "source", ()):
+        if st in statements:
+            key = (subject.get(st), predicate.get(st), obj.get(st))
+            sources.setdefault(key, set()).add(text(source))
+    return {key: sorted(values) for key, values in sources.items()}
+
+
+def add_relations(network: nx.MultiDiGraph, table: Triples) -> None:
+    """Add one edge per relation triple between two entities, keyed by the relation name."""
+    sources = statement_sources(table)
+    edges = []
+    for name, info in network.graph["relations"].items():
+        prop = info["iri"]
+        for o, subjects in subjects_by_object(table, prop).items():
+            if text(o) in network:
+                edges += [(text(s), text(o), name, {"sources": sources.get((s, prop, o), [])})
+                          for s in subjects if text(s) in network]
+    network.add_edges_from(edges)
+
+
+SALARY_NUMBERS = (("amount", SCHEMA + "value"), ("min", SCHEMA + "minValue"), ("max", SCHEMA + "maxValue"))
+SALARY_WORDS = (("currency", SCHEMA + "currency"), ("period", MLG + "period"), ("region", MLG + "region"),
+                ("date", DCT + "date"), ("statistic", MLG + "statistic"))
+
+
+def add_salaries(network: nx.MultiDiGraph, table: Triples) -> None:
+    """Attach salary observations to their roles as a ``salaries`` list, largest figure first."""
+    role_of = first_values(table, MLG + "salaryOf")
+    observations = subjects_by_object(table, TYPE).get(MLG + "SalaryObservation", ())
+    if not observations:
+        return
+    index = {p: first_values(table, p) for _, p in (*SALARY_NUMBERS, *SALARY_WORDS, ("note", SKOS + "note"))}
+    cited = values_by_subject(table, DCT + "source")
+    for obs in observations:
+        role = text(role_of[obs]) if obs in role_of else "None"
+        if role in network:
+            network.nodes[role].setdefault("salaries", []).append(salary_record(index, cited, obs))
+    for _, attrs in network.nodes(data=True):
+        if "salaries" in attrs:
+            attrs["salaries"].sort(key=lambda s: (s["currency"], -(s["amount"] or s["max"] or 0)))
+
+
+def salary_record(index: dict[str, dict], cited: dict, obs: str) -> dict:
+    """Return one salary observation as a plain dict (``index``: first value by predicate and subject)."""
+    record: dict = {key: float(text(index[p][obs])) if obs in index[p] else None for key, p in SALARY_NUMBERS}
+    record.update((key, text(index[p][obs]) if obs in index[p] else "") for key, p in SALARY_WORDS)
+    record["sources"] = sorted(text(o) for o in cited.get(obs, ()))
+    record["note"] = text(index[SKOS + "note"][obs]) if obs in index[SKOS + "note"] else ""
+    return record
