@@ -126,3 +126,22 @@ def test_cached_path_query_never_imports_rdflib(private_cache):
     subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)  # fills cache
     out = subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True)
     assert out.stdout.split() == ["False", "False", "False"]
+
+
+def test_export_and_query_never_import_networkx(private_cache):
+    code = ("import sys; from click.testing import CliRunner; from mlgraph.cli import main; "
+            "r = CliRunner().invoke(main, ['export', '--format', 'nt', '-o', '-']); assert r.exit_code == 0, r.output; "
+            "r = CliRunner().invoke(main, ['query', 'ASK { ?s ?p ?o }']); assert r.exit_code == 0, r.output; "
+            "print('networkx' in sys.modules)")
+    env = {"MLGRAPH_CACHE_DIR": str(private_cache), "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["False"]
+
+
+def test_first_load_never_imports_rdflib(private_cache):
+    # the fast path itself never imports rdflib, even on the first (uncached) run
+    code = ("import sys; from mlgraph.career.network import load_network; load_network(use_cache=False); "
+            "print('rdflib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                         env={"MLGRAPH_CACHE_DIR": str(private_cache), "PATH": ""})
+    assert out.stdout.split() == ["False"]

@@ -15,15 +15,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from mlgraph.rdf.builtin import input_files
 from mlgraph.storage import cache
 
-
-def input_files(data: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
-    """Return the built-in ontology files (or only its schema) followed by the user's ``data`` files."""
-    from mlgraph.rdf.builtin import builtin_files, ontology_dir
-
-    base = builtin_files() if builtin else [ontology_dir() / "schema.ttl"]
-    return base + [Path(p) for p in data]
 
 
 def load_network(data: Sequence[Path] = (), use_cache: bool = True, builtin: bool = True) -> nx.MultiDiGraph:

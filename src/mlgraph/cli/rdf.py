@@ -12,7 +12,7 @@ from mlgraph.errors import BadInput, NothingFound
 
 def load_rdf(settings, extra: tuple[Path, ...] = ()):
     """Parse the built-in graph (unless left out) and the user's files; print load warnings."""
-    from mlgraph.career.network import input_files
+    from mlgraph.rdf.builtin import input_files
     from mlgraph.rdf.load import parse_files
 
     warnings: list[str] = []
@@ -205,7 +205,7 @@ def validate(settings, files, as_json):
       mlgraph validate mine.ttl
       mlgraph --no-builtin validate mine.ttl --json
     """
-    from mlgraph.career.network import input_files
+    from mlgraph.rdf.builtin import input_files
     from mlgraph.rdf.validate import render_report, validate_files
 
     report = validate_files(input_files(tuple(settings.data) + tuple(files), settings.builtin))

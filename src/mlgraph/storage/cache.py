@@ -16,11 +16,13 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from mlgraph import __version__
 from mlgraph.storage.atomic import replace_file
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Bump when the projection changes shape, so old cache files are ignored.
 CACHE_FORMAT = 2
