@@ -42,12 +42,13 @@ def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page, ha
       mlgraph viz --path "software engineer" "ml engineer" --have me.txt
     """
     from mlgraph.map.html import generate_html, write_html
+    from mlgraph.map.layout_cache import cached_positions
 
     _check_options(ends, k, focus, depth)
     G = settings.network()
     have = load_have(G, have_file) if have_file else None
     view = choose_view(G, ends, k or 1, focus, depth or 1, types, max_nodes, have or ())
-    write_html(generate_html(G, view, have=have), output)
+    write_html(generate_html(G, view, cached_positions(G, view), have=have), output)
     for note in (*view.remarks, view.left_out_note()):
         if note:
             click.echo(f"mlgraph: {note}", err=True)

@@ -82,8 +82,9 @@ def write_network(digest: str, network: nx.MultiDiGraph) -> Path | None:
     return target
 
 
-def prune(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` most recently used networks in ``folder``; return those deleted.
+def prune(folder: Path, keep: int, pattern: str = "network-*.json") -> list[Path]:
+    """Delete all but the ``keep`` most recently used entries (networks unless ``pattern`` says
+    otherwise) in ``folder``; return those deleted.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -99,7 +100,7 @@ def prune(folder: Path, keep: int) -> list[Path]:
         except OSError:  # deleted meanwhile by another run
             return 0.0
 
-    entries = sorted(folder.glob("network-*.json"), key=last_used, reverse=True)
+    entries = sorted(folder.glob(pattern), key=last_used, reverse=True)
     deleted = []
     for path in entries[keep:]:
         try:
