@@ -229,15 +229,16 @@ def main() -> None:
 
 
 def _count(data: Path | None) -> int:
-    """Return the number of triples in ``data`` (None: the built-in graph)."""
-    import pyoxigraph as ox
-
-    from mlgraph.rdf.builtin import builtin_files
-
-    store = ox.Store()
-    for path in [data] if data else builtin_files():
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-    return len(store)
+    """Return the number of triples in ``data`` (None: the built-in graph), counted by pyoxigraph
+    in a child process: loading it here would raise the peak memory every later child reports
+    (Linux children inherit the parent's high-water mark across fork)."""
+    code = ("import sys, pyoxigraph as ox; from pathlib import Path; from mlgraph.rdf.builtin import builtin_files; "
+            "s = ox.Store(); paths = [Path(p) for p in sys.argv[1:]] or builtin_files(); "
+            "[s.bulk_load(path=str(p), format=ox.RdfFormat.TURTLE, base_iri=p.resolve().as_uri()) for p in paths]; "
+            "print(len(s))")
+    out = subprocess.run([sys.executable, "-c", code, *([str(data)] if data else [])],
+                         check=True, capture_output=True, text=True)
+    return int(out.stdout)
 
 
 if __name__ == "__main__":
