@@ -41,3 +41,9 @@ def guide():
 
 def iri(local: str) -> str:
     return MLD + local
+
+
+@pytest.fixture(scope="session")
+def evidence_graph():
+    """The network of tests/fixtures/evidence.ttl (its header works out the right answers)."""
+    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "evidence.ttl"]))

@@ -22,6 +22,7 @@ FILE_SETS = {
     "tiny": [SCHEMA, FIXTURES / "tiny.ttl"],
     "tiny+unsourced": [SCHEMA, FIXTURES / "tiny.ttl", FIXTURES / "unsourced.ttl"],
     "guidance": [SCHEMA, FIXTURES / "guidance.ttl"],
+    "evidence": [SCHEMA, FIXTURES / "evidence.ttl"],
     "hostile labels": [SCHEMA, FIXTURES / "hostile_labels.ttl"],
     "owl:imports": [*builtin_files(), HOSTILE / "owl-imports.ttl"],
     "shape violation": [*builtin_files(), HOSTILE / "shape-violation.ttl"],

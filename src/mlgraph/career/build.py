@@ -13,6 +13,9 @@ nodes, attributes, edges and order; a test holds the two together), built from
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
+
 import networkx as nx
 
 from mlgraph.rdf.triples import Triples, count_triples
@@ -131,12 +134,16 @@ def node_attributes(table: Triples, types: dict[str, str]) -> dict[str, dict]:
     values = {key: first_values(table, p) for key, p in NODE_VALUES}
     sources = {key: first_values(table, p) for key, p in SOURCE_VALUES}
     matches = [values_by_subject(table, SKOS + p) for p in ("exactMatch", "closeMatch")]
+    broader = values_by_subject(table, SKOS + "broader")
     found = {}
     for node, node_type in types.items():
         attrs = {"label": first_text(labels, node) or local_name(node), "type": node_type,
                  "alt_labels": sorted({text(o) for o in alt.get(node, ())}),
                  "description": first_text(descriptions, node)}
         attrs.update((key, text(index[node])) for key, index in values.items() if node in index)
+        broader_iris = sorted(o for o in broader.get(node, ()) if is_iri(o))
+        if broader_iris:
+            attrs["broader"] = broader_iris
         matched = sorted(text(o) for index in matches for o in index.get(node, ()))
         if matched:
             attrs["matches"] = matched
@@ -165,31 +172,86 @@ def relation_table(table: Triples) -> dict[str, dict]:
     return dict(sorted(found.items()))
 
 
-def statement_sources(table: Triples) -> dict[tuple, list[str]]:
-    """Map each reified (subject, predicate, object) to the sorted IRIs of its sources.
+def statement_records(table: Triples) -> dict[tuple, list[dict]]:
+    """Map each reified (subject, predicate, object) to its evidence records, one per source
+    (:func:`mlgraph.career.evidence.build_record`); a statement citing several sources gives one each."""
+    from mlgraph.career.evidence import FIGURES, build_record, sort_records
 
-    A statement without a source adds nothing: its relation has no sources either way.
-    """
-    statements = set(subjects_by_object(table, TYPE).get(RDF + "Statement", ()))
     subject, predicate, obj = (first_values(table, RDF + p) for p in ("subject", "predicate", "object"))
-    sources: dict[tuple, set] = {}
-    for st, source in table.get(DCT + "source", ()):
-        if st in statements:
-            key = (subject.get(st), predicate.get(st), obj.get(st))
-            sources.setdefault(key, set()).add(text(source))
-    return {key: sorted(values) for key, values in sources.items()}
+    cited = values_by_subject(table, DCT + "source")
+    details = {name: first_values(table, DCT + "date" if name == "date" else MLG + name)
+               for name in (*FIGURES, "evidence", "grade", "alternativeGroup")}
+    notes = values_by_subject(table, SKOS + "note")
+    records: dict[tuple, dict] = {}
+    for st in subjects_by_object(table, TYPE).get(RDF + "Statement", ()):
+        if st not in cited:
+            continue
+        key = (subject.get(st), predicate.get(st), obj.get(st))
+
+        def plain(name):
+            return plain_value(details[name][st]) if st in details[name] else None
+
+        found = records.setdefault(key, {})
+        for source in cited[st]:
+            if text(source) not in found:
+                found[text(source)] = build_record(
+                    text(source), relation=text(key[1]) if key[1] is not None else "None",
+                    evidence=plain("evidence"), grade=plain("grade"), note=preferred_text(notes.get(st)),
+                    group=plain("alternativeGroup"), figures={n: json_value(plain(n)) for n in FIGURES})
+    return {key: sort_records(found.values()) for key, found in records.items()}
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+INTEGER_TYPES = {"integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                 "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+                 "unsignedByte"}
+
+
+def plain_value(term):
+    """Return a term as rdflib's ``toPython`` gives it, for the datatypes statements use."""
+    if type(term) is not tuple:
+        return term
+    lexical, _, datatype = term
+    kind = datatype[len(XSD):] if datatype and datatype.startswith(XSD) else None
+    try:
+        if kind in INTEGER_TYPES:
+            return int(lexical)
+        if kind == "decimal":
+            return Decimal(lexical)
+        if kind in ("double", "float"):
+            return float(lexical)
+        if kind == "boolean":
+            return lexical.strip().lower() in ("true", "1")
+        if kind == "date":
+            return date.fromisoformat(lexical)
+        if kind == "dateTime":
+            return datetime.fromisoformat(lexical)
+    except (ValueError, ArithmeticError):
+        return lexical
+    return lexical
+
+
+def json_value(value):
+    """Return a plain value as evidence records keep it: numbers and booleans, else text."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return float(value) if isinstance(value, Decimal) else str(value)
 
 
 def add_relations(network: nx.MultiDiGraph, table: Triples) -> None:
-    """Add one edge per relation triple between two entities, keyed by the relation name."""
-    sources = statement_sources(table)
+    """Add one edge per relation triple between two entities, keyed by the relation name, with
+    its sources and evidence records."""
+    records = statement_records(table)
     edges = []
     for name, info in network.graph["relations"].items():
         prop = info["iri"]
         for o, subjects in subjects_by_object(table, prop).items():
             if text(o) in network:
-                edges += [(text(s), text(o), name, {"sources": sources.get((s, prop, o), [])})
-                          for s in subjects if text(s) in network]
+                for s in subjects:
+                    if text(s) in network:
+                        evidence = records.get((s, prop, o), [])
+                        edges.append((text(s), text(o), name, {"sources": sorted({r["source"] for r in evidence}),
+                                                               "evidence": evidence}))
     network.add_edges_from(edges)
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 #: Bump when the projection changes shape, so old cache files are ignored.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 #: How many cached networks to keep; the least recently used beyond that are deleted.
 KEEP = 8
