@@ -3,8 +3,9 @@
 JSON (never pickle: a cache file must not be able to run code), laid out in columns rather than
 node-link records: node ids are listed once and edges refer to them by position; each attribute
 is one list over all nodes (or edges); which attributes a node has, in which order, is one of a
-few shared "shapes"; the sources of edges are positions in a list of source IRIs. Reading it back
-fills networkx's adjacency dicts directly, without a call per edge, and gives a graph equal to
+few shared "shapes"; the sources of edges (and of their evidence records) are positions in a
+list of source IRIs. Reading it back fills networkx's adjacency dicts directly, without a call
+per edge, and gives a graph equal to
 the one written: same nodes, edges, keys, attributes, and the same order of each.
 
 >>> import networkx as nx
@@ -25,7 +26,7 @@ import networkx as nx
 from mlgraph.storage.bulk import collector_paused
 
 #: Bump when the layout changes; older payloads are then refused (and rebuilt by the cache).
-PAYLOAD_FORMAT = 1
+PAYLOAD_FORMAT = 2
 
 
 def encode(network: nx.MultiDiGraph) -> bytes:
@@ -40,9 +41,11 @@ def _payload(network: nx.MultiDiGraph) -> dict:
     edges = list(network.edges(keys=True, data=True))
     sources: dict[str, int] = {}
     edge_attrs = []
+    position = sources.setdefault
     for _, _, _, attrs in edges:
-        if "sources" in attrs and isinstance(attrs["sources"], list):
-            attrs = dict(attrs, sources=[sources.setdefault(s, len(sources)) for s in attrs["sources"]])
+        attrs = dict(attrs, sources=[position(s, len(sources)) for s in attrs["sources"]]) if "sources" in attrs else attrs
+        if "evidence" in attrs:  # one record per source: the source as a position too
+            attrs["evidence"] = [dict(r, source=position(r["source"], len(sources))) for r in attrs["evidence"]]
         edge_attrs.append(attrs)
     keys: dict[str, int] = {}
     return {
@@ -101,6 +104,8 @@ def _rebuild(payload: dict) -> nx.MultiDiGraph:
     for attrs in edge_attrs:
         if "sources" in attrs:
             attrs["sources"] = [sources[i] for i in attrs["sources"]]
+        for record in attrs.get("evidence", ()):
+            record["source"] = sources[record["source"]]
     network = nx.MultiDiGraph(**payload["graph"])
     node_attrs = rows(payload["node_attrs"])
     if len(node_attrs) != len(nodes):
