@@ -5,8 +5,8 @@ node-link records: node ids are listed once and edges refer to them by position;
 is one list over all nodes (or edges); which attributes a node has, in which order, is one of a
 few shared "shapes"; the sources of edges (and of their evidence records) are positions in a
 list of source IRIs. Reading it back fills networkx's adjacency dicts directly, without a call
-per edge, and gives a graph equal to
-the one written: same nodes, edges, keys, attributes, and the same order of each.
+per edge, and gives a graph equal to the one written: same nodes, edges, keys, attributes, and
+the same order of each.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph(triples=3, relations={})
