@@ -94,7 +94,7 @@ def decode(data: bytes) -> nx.MultiDiGraph:
             raise ValueError("not a network payload of this version")
         try:
             return _rebuild(payload)
-        except (KeyError, IndexError, TypeError) as exc:
+        except (KeyError, IndexError, TypeError, AttributeError) as exc:
             raise ValueError(f"damaged network payload: {exc!r}") from None
 
 
