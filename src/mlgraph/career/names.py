@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -31,7 +32,23 @@ def normalize(text: str) -> str:
 
 
 def label_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:
-    """Map each normalized label to (rank, node) pairs: rank 0 preferred, 1 alternative, 2 IRI."""
+    """Map each normalized label to (rank, node) pairs: rank 0 preferred, 1 alternative, 2 IRI.
+
+    Kept with the graph while its node count stays the same, so resolving the two ends of a
+    route normalizes every label once, not twice.
+    """
+    known = _INDEXES.get(G)
+    if known is not None and known[0] == len(G):
+        return known[1]
+    index = _build_label_index(G)
+    _INDEXES[G] = (len(G), index)
+    return index
+
+
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _build_label_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:
     index = defaultdict(list)
     for node, attrs in G.nodes(data=True):
         index[normalize(attrs["label"])].append((0, node))
