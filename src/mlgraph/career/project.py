@@ -35,6 +35,10 @@ def project_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
         network.add_node(str(node), **node_attributes(graph, node, node_type))
     add_relations(network, graph)
     add_salaries(network, graph)
+    from mlgraph.career.occupations import add_imported_numbers, join_aligned_occupations
+
+    add_imported_numbers(network, graph)
+    join_aligned_occupations(network)
     return network
 
 
@@ -60,10 +64,14 @@ def node_attributes(graph: rdflib.Graph, node: URIRef, node_type: str) -> dict:
         "alt_labels": sorted({str(o) for o in graph.objects(node, SKOS.altLabel)}),
         "description": preferred_text(graph, node, (DCTERMS.description, SKOS.definition, RDFS.comment)),
     }
-    for key, prop in (("kind", _MLG.kind), ("level", _MLG.level), ("onet", _MLG.onetSocCode)):
+    for key, prop in (("kind", _MLG.kind), ("level", _MLG.level), ("onet", _MLG.onetSocCode),
+                      ("onet_element", _MLG.onetElementId)):
         value = graph.value(node, prop)
         if value is not None:
             attrs[key] = str(value)
+    zone = graph.value(node, _MLG.jobZone)
+    if zone is not None:
+        attrs["job_zone"] = int(zone)
     matches = sorted(str(o) for p in (SKOS.exactMatch, SKOS.closeMatch) for o in graph.objects(node, p))
     if matches:
         attrs["matches"] = matches

@@ -15,6 +15,7 @@ from mlgraph.cli.base import MlgraphGroup, Settings
 from mlgraph.cli.card import show
 from mlgraph.cli.explore import list_nodes, path, search, stats
 from mlgraph.cli.guide import gap, next_role, plan
+from mlgraph.cli.imports import import_group
 from mlgraph.cli.rdf import export, query, validate
 from mlgraph.cli.viz import viz
 
@@ -44,5 +45,6 @@ def main(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, no_cache:
     ctx.obj = Settings(data=data, use_cache=not no_cache, builtin=not no_builtin)
 
 
-for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz, export, query, validate):
+for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz, export, query, validate,
+                import_group):
     main.add_command(command)
