@@ -6,7 +6,9 @@ last, then the most similar). Other roles are ranked by a weighted Jaccard simil
 the person has and what the role needs: each skill or tool weighs 1 if essential, 0.5 if only
 good to have, tools 1, and the similarity is the sum of the smaller weights over the sum of the
 larger ones (1 for identical needs, 0 for nothing in common); each move also says what share of the
-role's weighted needs the person already covers. Roles of a lower level are left
+role's weighted needs the person already covers. Between imported occupations (O*NET) the
+similarity of :mod:`mlgraph.career.similarity` ranks instead, and the move's kind follows the job
+zone (advancement, lateral, step down). Roles of a lower level are left
 out of that list: a step back is not a next move. Each move says whether it is an advancement
 (a higher level, entry < mid < senior < executive; else better pay in the same currency; else a
 stated progression) or lateral.
@@ -27,6 +29,7 @@ from mlgraph.career.costs import TOOL, need_weights
 from mlgraph.career.gap import missing_needs, sort_needs
 from mlgraph.career.network import capabilities, career_relations, node_summary, relation_label, skills_needed, tools_needed
 from mlgraph.career.paths import RELATION_PRIORITY
+from mlgraph.career.similarity import has_imported_profile, rank_similar
 
 #: Seniority levels (mlg:level), lowest first.
 LEVELS = ("entry", "mid", "senior", "executive")
@@ -49,12 +52,14 @@ class Move:
     sources: tuple[str, ...] = ()
     shared: tuple[dict, ...] = ()
     to_gain: tuple[dict, ...] = ()
+    why: dict | None = None  # the similarity's components, for imported occupations
 
     def as_dict(self) -> dict:
-        return {"node": self.node, "kind": self.kind, "kind_reason": self.kind_reason,
-                "similarity": self.similarity, "coverage": self.coverage, "relation": self.relation,
-                "relation_label": self.relation_text, "sources": list(self.sources),
-                "shared": list(self.shared), "to_gain": list(self.to_gain)}
+        found = {"node": self.node, "kind": self.kind, "kind_reason": self.kind_reason,
+                 "similarity": self.similarity, "coverage": self.coverage, "relation": self.relation,
+                 "relation_label": self.relation_text, "sources": list(self.sources),
+                 "shared": list(self.shared), "to_gain": list(self.to_gain)}
+        return found | ({"why": self.why} if self.why else {})
 
 
 def weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -97,6 +102,8 @@ def next_moves(G: nx.MultiDiGraph, role: str, n: int = 5, have: Collection[str] 
     """
     mine = person_weights(G, role, have)
     had = capabilities(G, role) | set(have)
+    if has_imported_profile(G, role):  # an imported occupation: ranked by the documented similarity
+        return _imported_moves(G, role, n, mine, had)
     moves = [_move(G, role, target, mine, had, relation) for target, relation in stated_moves(G, role)]
     # Within one relation the nearest step up first (mid -> senior before mid -> executive), steps down last.
     moves.sort(key=lambda m: (_priority(m.relation), _level_jump(G, role, m.node["id"]), -m.similarity))
@@ -109,6 +116,21 @@ def next_moves(G: nx.MultiDiGraph, role: str, n: int = 5, have: Collection[str] 
             if score > 0:
                 similar.append((-score, G.nodes[target]["label"].casefold(), target))
     moves += [_move(G, role, target, mine, had) for *_, target in sorted(similar)]
+    return moves[:max(n, 0)]
+
+
+def _imported_moves(G, role, n, mine, had) -> list[Move]:
+    """Stated moves, then the most similar imported roles; each scored by :mod:`mlgraph.career.similarity`."""
+    similar = dict(rank_similar(G, role))
+    stated = [(t, r) for t, r in stated_moves(G, role)]
+    stated.sort(key=lambda tr: (_priority(tr[1]), -similar[tr[0]].score if tr[0] in similar else 0))
+    moves = [_move(G, role, t, mine, had, r, similar.get(t)) for t, r in stated]
+    taken = {t for t, _ in stated}
+    for target, sim in similar.items():
+        if len(moves) >= n:
+            break
+        if target not in taken:
+            moves.append(_move(G, role, target, mine, had, similarity=sim))
     return moves[:max(n, 0)]
 
 
@@ -127,22 +149,34 @@ def _priority(relation: str) -> tuple[int, str]:
     return (RELATION_PRIORITY.index(relation) if relation in RELATION_PRIORITY else len(RELATION_PRIORITY), relation)
 
 
-def _move(G, role, target, mine, had, relation=None) -> Move:
+def _move(G, role, target, mine, had, relation=None, similarity=None) -> Move:
     skills, tools = missing_needs(G, had, target)
     needed = {**dict.fromkeys(tools_needed(G, target), True), **skills_needed(G, target)}
     shared = {n: e for n, e in needed.items() if n in had}
     kind, reason = move_kind(G, role, target, relation)
+    if similarity is not None and similarity.direction != "unknown":
+        kind, reason = similarity.direction, f"job zone {G.nodes[role]['job_zone']} to {G.nodes[target]['job_zone']}"
     sources = sorted({s for r in career_relations(G) if G.has_edge(role, target, r)
                       for s in G.edges[role, target, r]["sources"]}) if relation else []
     return Move(
         node=node_summary(G, target), kind=kind, kind_reason=reason,
-        similarity=weighted_jaccard(mine, need_weights(G, target)),
+        similarity=round(similarity.score, 4) if similarity else weighted_jaccard(mine, need_weights(G, target)),
         coverage=coverage(had, need_weights(G, target)), relation=relation,
-        relation_text=relation_label(G, relation) if relation else Move.relation_text,
+        relation_text=_relation_text(G, role, target, relation),
         sources=tuple(sources),
         shared=tuple(_need(G, n, shared[n]) for n in sort_needs(G, shared)),
         to_gain=tuple(_need(G, n, needed[n]) for n in sort_needs(G, {**dict.fromkeys(tools, True), **skills})),
+        why=similarity.as_dict() if similarity else None,
     )
+
+
+def _relation_text(G: nx.MultiDiGraph, role: str, target: str, relation: str | None) -> str:
+    """Return how the move's relation reads, with the taxonomy's tier and rank when it gives them."""
+    if not relation:
+        return Move.relation_text
+    numbers = G.edges[role, target, relation].get("onet", {})
+    tier = f" ({numbers['tier']}, #{numbers['index']})" if "tier" in numbers and "index" in numbers else ""
+    return relation_label(G, relation) + tier
 
 
 def _need(G: nx.MultiDiGraph, node: str, essential: bool) -> dict:

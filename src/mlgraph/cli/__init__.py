@@ -15,6 +15,7 @@ from mlgraph.cli.base import MlgraphGroup, Settings
 from mlgraph.cli.card import show
 from mlgraph.cli.explore import list_nodes, path, search, stats
 from mlgraph.cli.guide import gap, next_role, plan
+from mlgraph.cli.evaluate import eval_group
 from mlgraph.cli.imports import import_group
 from mlgraph.cli.rdf import export, query, validate
 from mlgraph.cli.viz import viz
@@ -46,5 +47,5 @@ def main(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, no_cache:
 
 
 for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz, export, query, validate,
-                import_group):
+                import_group, eval_group):
     main.add_command(command)

@@ -113,6 +113,9 @@ def next_role(settings, role, n, have_file, as_json):
     roles are ranked by weighted Jaccard similarity of skills and tools (essential 1, good to
     have 0.5, tools 1); roles of a lower level are left out. Each move is an advancement (higher
     level, better pay in the same currency, or a stated progression) or lateral, with why.
+    Imported O*NET occupations are ranked by a similarity of knowledge and skill ratings
+    (importance and level), technology, occupation family and job zone, whose parts the "why"
+    line shows; their kind follows the job zone (advancement, lateral, step down).
 
     \b
     Examples:
@@ -146,8 +149,13 @@ def render_moves(G, role: str, moves) -> str:
                else "similar skills and tools")
         lines += ["", wrap(f"{move.node['label']} — {move.kind} ({move.kind_reason})", indent="    ",
                            first=f"{rank:>2}. ")]
-        lines.append(wrap(f"{why}; similarity {move.similarity:.2f}; you cover {move.coverage:.0%} of its needs",
-                          indent="      ", first="    "))
+        if move.why:
+            why = f"{move.relation_text} {notes.cite(move.sources)}" if move.relation else "similar occupation"
+            lines.append(wrap(f"{why}; you cover {move.coverage:.0%} of its needs", indent="      ", first="    "))
+            lines.append(wrap(render_why(move.why), indent="      ", first="    why: "))
+        else:
+            lines.append(wrap(f"{why}; similarity {move.similarity:.2f}; you cover {move.coverage:.0%} of its needs",
+                              indent="      ", first="    "))
         for title, items in (("shared", move.shared), ("to gain", move.to_gain)):
             if items:
                 labels = [i["label"] + ("" if i["essential"] else " (good to have)") for i in items[:LIST_LIMIT]]
@@ -156,6 +164,23 @@ def render_moves(G, role: str, moves) -> str:
                 lines.append(wrap(", ".join(labels), indent=" " * 15, first=f"    {title + ':':<11}"))
     footer = notes.render()
     return "\n".join(lines + (["", footer] if footer else []))
+
+
+#: How each similarity component reads in ``next``'s "why" line.
+WHY_LABELS = {"profile": "knowledge & skills r={:.2f}", "technology": "shared technology {:.2f}",
+              "minor_group": "same SOC minor group", "broad_group": "same SOC broad occupation",
+              "job_zone": "job zone {:+.0f}", "titles": "title words {:.2f}"}
+
+
+def render_why(why: dict) -> str:
+    """Return a similarity's components as one line: score = each non-zero part and what it adds."""
+    parts = []
+    for key, value in why["parts"].items():
+        if value is None:
+            parts.append("no knowledge & skills ratings" if key == "profile" else f"no {key}")
+        elif value or key == "profile":
+            parts.append(f"{WHY_LABELS[key].format(value)} ({why['contributions'][key]:+.2f})")
+    return f"score {why['score']:.2f} = " + ", ".join(parts)
 
 
 @click.command()
