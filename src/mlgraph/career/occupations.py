@@ -30,12 +30,22 @@ NUMBERS = {"importance": "onetImportance", "level": "onetLevel", "suppressed": "
 
 
 def occupation_node(code: str) -> str:
-    """Return the node of the imported O*NET occupation ``code``."""
+    """Return the node of the imported O*NET occupation ``code``.
+
+    >>> occupation_node("15-2041.00")
+    'https://w3id.org/mlgraph/id/onet-15-2041.00'
+    """
     return f"{MLD}onet-{code}"
 
 
 def is_occupation(G: nx.MultiDiGraph, node: str) -> bool:
-    """Return True if ``node`` is an imported O*NET occupation (not a role merely aligned to one)."""
+    """Return True if ``node`` is an imported O*NET occupation (not a role merely aligned to one).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/mlgraph/id/data-scientist", onet="15-2051.00")
+    >>> is_occupation(G, "https://w3id.org/mlgraph/id/data-scientist")
+    False
+    """
     code = G.nodes[node].get("onet")
     return code is not None and node == occupation_node(code)
 

@@ -150,7 +150,14 @@ def direction(zone_change: float) -> str:
 
 
 def role_ratings(G: nx.MultiDiGraph, role: str) -> dict[str, dict[str, float]]:
-    """Return ``{element ID: {"importance": IM, "level": LV}}`` from the imported needs of ``role``."""
+    """Return ``{element ID: {"importance": IM, "level": LV}}`` from the imported needs of ``role``.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("math", onet_element="2.A.1.e")
+    >>> _ = G.add_edge("stat", "math", "requiresSkill", onet={"importance": 4.88, "level": 5.38})
+    >>> role_ratings(G, "stat")
+    {'2.A.1.e': {'importance': 4.88, 'level': 5.38}}
+    """
     ratings = {}
     for _, skill, key, attrs in G.out_edges(role, keys=True, data=True):
         element = G.nodes[skill].get("onet_element")
@@ -160,7 +167,12 @@ def role_ratings(G: nx.MultiDiGraph, role: str) -> dict[str, dict[str, float]]:
 
 
 def tools_of(G: nx.MultiDiGraph, role: str) -> set[str]:
-    """Return the tools ``role`` uses."""
+    """Return the tools ``role`` uses.
+
+    >>> G = nx.MultiDiGraph([("stat", "r", "usesTool"), ("stat", "math", "requiresSkill")])
+    >>> tools_of(G, "stat")
+    {'r'}
+    """
     return {t for _, t, key in G.out_edges(role, keys=True) if key == "usesTool"}
 
 

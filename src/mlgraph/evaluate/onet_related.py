@@ -161,7 +161,12 @@ def _mean(results) -> dict[str, float]:
 
 
 def render_table(rows: Sequence[Row], queries: int) -> str:
-    """Return the rows as a plain-text table: all lists, then the held-out half."""
+    """Return the rows as a plain-text table: all lists, then the held-out half.
+
+    >>> row = Row("random", dict.fromkeys(METRICS, 0.01), dict.fromkeys(METRICS, 0.02))
+    >>> print(render_table([row], 1).splitlines()[4])
+    random                                      0.010    0.010    0.010    0.010    0.010
+    """
     head = f"{'ranking':<40}" + "".join(f"{m:>9}" for m in METRICS)
     lines = [f"{queries} occupations with a related list; each ranks every other occupation", "", "all lists", head]
     lines += [f"{row.name:<40}" + "".join(f"{row.everyone[m]:>9.3f}" for m in METRICS) for row in rows]

@@ -10,7 +10,7 @@ joined into one :class:`Rating`.
 >>> from pathlib import Path
 >>> data = read_onet(Path(__file__).parents[3] / "tests" / "fixtures" / "onet", related=False)
 >>> data.occupations["15-2051.00"].title, data.occupations["15-2051.00"].job_zone
-('Data Scientists', 5)
+('Data Scientists', 4)
 >>> data.related
 ()
 """

@@ -11,6 +11,7 @@ building a million rdflib objects first (an O*NET import is over a million tripl
 >>> print(render_plain_turtle(triples), end="")
 @prefix mld: <https://w3id.org/mlgraph/id/> .
 @prefix mlg: <https://w3id.org/mlgraph/ns#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <BLANKLINE>
 mld:a a mlg:Role ;
