@@ -22,7 +22,7 @@ The weights were tuned on half of O*NET's related-occupation lists (even positio
 are reported on the other half by ``mlgraph eval onet-related``.
 
 >>> round(correlation([1.0, 2.0, 3.0], [2.0, 4.0, 6.5]), 3)
-0.999
+0.998
 """
 
 from __future__ import annotations
