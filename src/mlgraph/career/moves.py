@@ -124,14 +124,9 @@ def _imported_moves(G, role, n, mine, had) -> list[Move]:
     similar = dict(rank_similar(G, role))
     stated = [(t, r) for t, r in stated_moves(G, role)]
     stated.sort(key=lambda tr: (_priority(tr[1]), -similar[tr[0]].score if tr[0] in similar else 0))
-    moves = [_move(G, role, t, mine, had, r, similar.get(t)) for t, r in stated]
     taken = {t for t, _ in stated}
-    for target, sim in similar.items():
-        if len(moves) >= n:
-            break
-        if target not in taken:
-            moves.append(_move(G, role, target, mine, had, similarity=sim))
-    return moves[:max(n, 0)]
+    chosen = (stated + [(t, None) for t in similar if t not in taken])[:max(n, 0)]
+    return [_move(G, role, t, mine, had, r, similar.get(t)) for t, r in chosen]
 
 
 def stated_moves(G: nx.MultiDiGraph, role: str) -> list[tuple[str, str]]:
