@@ -65,3 +65,9 @@ def onet(onet_ttl):
     from mlgraph.career.network import load_network
 
     return load_network([onet_ttl], use_cache=False)
+
+
+@pytest.fixture(scope="session")
+def evidence_graph():
+    """The network of tests/fixtures/evidence.ttl (its header works out the right answers)."""
+    return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "evidence.ttl"]))

@@ -26,7 +26,8 @@ def test_path_text_explains_steps_with_sources():
     assert result.stdout.splitlines()[0] == "Route: intern → junior developer → senior developer  (2 steps)"
     assert "1. intern is an entry route into junior developer [1]" in result.stdout
     assert "2. junior developer progresses to senior developer [1,2]" in result.stdout
-    assert re.search(r"new skills: +SQL", result.stdout)
+    assert re.search(r"new to learn \(2\):\n +tools\n +- spark · 0.60 · \[1\] 1 stated\n"
+                     r" +technical skills\n +- SQL · 0.60 · \[1\] 1 stated", result.stdout)
     assert "[1]  Article A (a.txt)" in result.stdout and "[2]  Article B" in result.stdout
 
 

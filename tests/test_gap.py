@@ -80,17 +80,16 @@ def test_cli_json_matches_the_contract():
     assert [n["id"] for n in data["tools_to_gain"]] == [MLD + "tensorflow"]
 
 
-def test_cli_text_groups_needs_and_cites_sources():
+def test_cli_text_ranks_needs_by_theme_with_importance_and_evidence():
     result = CliRunner().invoke(main, [*GUIDE, "gap", "data scientist", "ml engineer"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("From data scientist to ML engineer\n")
-    assert "Essential skills to gain (2)\n  - deep learning [1]: builds on machine learning; taught by ML online course (MOOC Co)" in out
-    assert "  - also: programming [1]" in out
-    assert "Good-to-have skills to gain (1)" in out and "Tools to gain (1)" in out
-    assert "Already covered: machine learning, communication, Python" in out
-    assert "Learn first: linear algebra → deep learning" in out
-    assert "[1]  Article A (a.txt)" in out
+    assert out.startswith("From data scientist to ML engineer\nYou cover 42% of its 7 needs (weighted by importance).\n")
+    assert ("  mathematical skills\n    - linear algebra (good to have) · 0.40 · [1] 1 stated, good to have\n"
+            "        learn at statistics degree\n"
+            "  technical skills\n    - deep learning · 0.60 · [2] 1 stated\n        learn at ML online course (MOOC Co)\n") in out
+    assert "Already covered: machine learning, Python, communication" in out
+    assert "[2]  Article A (a.txt)" in out
 
 
 def test_cli_unknown_role_gets_suggestions():

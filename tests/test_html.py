@@ -269,3 +269,11 @@ def test_profile_marks_skills_and_tools_only_when_asked(tmp_path):
     assert marked["python"] == "have" and marked["sql"] == "missing"
     assert marked["intern"] is None  # roles are not ringed
     assert map_data(G, whole(G), {})["profile"] is None
+
+
+def test_edges_carry_their_evidence_for_the_cards(evidence_graph):
+    data = map_data(evidence_graph, whole_view(evidence_graph), {})
+    label = {i: n["label"] for i, n in enumerate(data["nodes"])}
+    by_pair = {(label[u], label[v], rel): text for u, v, rel, _, text in data["edges"]}
+    assert by_pair["ML engineer", "teamwork", "requiresSkill"] == "2 stated (1 essential, 1 good to have)"
+    assert by_pair["analyst", "ML engineer", "progressesTo"] == "1 listed"

@@ -76,7 +76,8 @@ def test_hostile_file_gets_its_line_and_exit_code_fast(name, code, fragment, tmp
     assert fragment in result.output
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert elapsed < 2, f"{name} took {elapsed:.2f}s"
+    # A bound against hangs and blow-ups (billion laughs, deep nesting), not a speed measure: bench/ times things.
+    assert elapsed < 30, f"{name} took {elapsed:.2f}s"
     if code == 2:
         assert result.stderr.count("\n") == 1, result.stderr  # one line
         assert result.stdout == ""

@@ -1,7 +1,9 @@
 """Next moves on the guidance fixture. From data scientist (mid): the stated moves come first
 (progresses to ML manager, can move to ML engineer), then roles by weighted Jaccard similarity
-(statistician 2.5/5.5 = 0.45 > research scientist 3.5/8.5 = 0.41 > ML architect 1/9 = 0.11);
-entry-level roles are a step back and are left out, the chef shares nothing."""
+of needs weighted by importance (every statement is stated and ungraded: essential skills and
+tools 0.6, good-to-have skills 0.4): statistician 1.6/3.4 = 0.47 > research scientist 2.2/5.2
+= 0.42 > ML architect 0.6/5.6 = 0.11; entry-level roles are a step back and are left out, the
+chef shares nothing."""
 
 import json
 from pathlib import Path
@@ -28,17 +30,18 @@ def test_stated_moves_first_then_by_similarity(guide):
     moves = next_moves(guide, DS, n=10)
     assert ranking(moves) == ["ML manager", "ML engineer", "statistician", "research scientist", "ML architect"]
     assert [m.relation for m in moves] == ["progressesTo", "canMoveTo", None, None, None]
-    assert [m.similarity for m in moves[2:]] == [round(2.5 / 5.5, 4), round(3.5 / 8.5, 4), round(1 / 9, 4)]
+    assert [m.similarity for m in moves[2:]] == [round(1.6 / 3.4, 4), round(2.2 / 5.2, 4), round(0.6 / 5.6, 4)]
 
 
 def test_each_move_says_why(guide):
     manager, engineer, statistician, *_ = next_moves(guide, DS)
     assert (manager.kind, manager.kind_reason) == ("advancement", "more senior: mid to executive")
-    assert manager.coverage == 0.6  # communication (1) and machine learning (0.5) of 2.5
+    assert manager.coverage == 0.625  # communication (0.6) and machine learning (0.4) of 1.6
     assert manager.sources == ("https://w3id.org/mlgraph/source/a",)
     assert (engineer.kind, engineer.kind_reason) == ("lateral", "same level")
     assert [n["label"] for n in engineer.shared] == ["machine learning", "Python", "communication"]
-    assert [n["label"] for n in engineer.to_gain] == ["deep learning", "programming", "TensorFlow", "linear algebra"]
+    # prerequisites first: linear algebra comes before deep learning (through machine learning)
+    assert [n["label"] for n in engineer.to_gain] == ["linear algebra", "deep learning", "programming", "TensorFlow"]
     assert statistician.relation_text == "has similar needs to" and statistician.sources == ()
 
 
@@ -47,10 +50,10 @@ def test_n_limits_the_list(guide):
 
 
 def test_have_shifts_the_ranking(guide):
-    # with deep learning, TensorFlow and linear algebra, research scientist (6.5/8.5) overtakes
-    # ML architect (3/10) and statistician (2.5/8.5)
+    # with deep learning, TensorFlow and linear algebra (each at 1), research scientist (4.0/6.4)
+    # overtakes statistician (1.6/6.4) and ML architect (1.8/7.4)
     moves = next_moves(guide, DS, n=10, have={MLD + "deep-learning", MLD + "tensorflow", MLD + "linear-algebra"})
-    assert ranking(moves)[2:] == ["research scientist", "ML architect", "statistician"]
+    assert ranking(moves)[2:] == ["research scientist", "statistician", "ML architect"]
     engineer = moves[1]
     assert [n["label"] for n in engineer.to_gain] == ["programming"]
 
@@ -105,8 +108,8 @@ def test_cli_text_ranks_and_explains():
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert (" 1. ML manager — advancement (more senior: mid to executive)\n"
-            "    progresses to [1]; similarity 0.17; you cover 60% of its needs") in out
-    assert " 3. statistician — lateral (same level)\n    similar skills and tools; similarity 0.45" in out
+            "    progresses to [1] 1 stated; similarity 0.22; you cover 62% of its 3 needs") in out
+    assert " 3. statistician — lateral (same level)\n    similar skills and tools; similarity 0.47" in out
     assert "to gain:   R" in out
 
 

@@ -47,11 +47,13 @@ def test_have_leaves_known_skills_out(guide, route):
 def test_rendered_plan_reads_as_markdown_with_numbered_sources(guide, route):
     text = render_plan(guide, route, cost="skills")
     assert text.startswith("# Study plan: data scientist → ML architect\n\n- Route: data scientist → ML engineer → ML architect\n")
-    assert "- Steps: 2; cost: 6 (skills: 1 per new essential skill or tool, 0.5 per new good-to-have skill)" in text
-    assert "## Step 1: data scientist → ML engineer\n\ndata scientist can move to ML engineer [1]. Step cost: 3.5." in text
-    assert "1. **linear algebra** (good to have) [1]\n2. **deep learning** (essential) [2]; builds on machine learning\n" in text
-    assert "- ML online course teaches deep learning, TensorFlow [1]; offered by MOOC Co" in text
-    assert "- No education path in the graph teaches: programming" in text
+    assert "- Steps: 2; cost: 3.8 (skills: the sum of the importance (0-1) of each new need, each counted once)" in text
+    assert "## Step 1: data scientist → ML engineer\n\ndata scientist can move to ML engineer [1] (1 stated). Step cost: 2.2." in text
+    assert ("*mathematical skills*\n\n- [ ] **linear algebra** — good to have · importance 0.40 · 1 stated, good to have [1]\n"
+            "  - learn at: statistics degree [1]\n\n*technical skills*\n\n"
+            "- [ ] **deep learning** — essential · importance 0.60 · 1 stated [2]; builds on machine learning\n"
+            "  - learn at: ML online course (MOOC Co) [1]\n") in text
+    assert "No education path in the graph teaches: programming" in text
     assert text.endswith("## Sources\n\n1. Article B\n2. Article A, *All about careers*, `a.txt`\n")
 
 
@@ -63,7 +65,7 @@ def test_rendering_is_deterministic_and_has_no_dates(guide, route):
 def test_markdown_characters_in_labels_are_escaped(guide, route):
     G = guide.copy()
     G.nodes[MLD + "tensorflow"]["label"] = "Tensor*Flow* <b>"
-    assert r"**Tensor\*Flow\* \<b\>** (tool)" in render_plan(G, route)
+    assert r"**Tensor\*Flow\* \<b\>** — tool" in render_plan(G, route)
 
 
 def test_write_plan_creates_folders_and_leaves_no_temporary_file(tmp_path):
@@ -122,4 +124,4 @@ def test_missing_prerequisites_are_planned_before_what_builds_on_them(guide):
     first = plan_steps(guide, route)[0]
     assert first.step.target == DS
     assert [(i["label"], i["prerequisite"]) for i in first.learn] == [("linear algebra", True), ("machine learning", False)]
-    assert "1. **linear algebra** (prerequisite) [" in render_plan(guide, route)
+    assert "- [ ] **linear algebra** — prerequisite · importance 0.60 · 1 stated [" in render_plan(guide, route)

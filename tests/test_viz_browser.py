@@ -114,6 +114,7 @@ def test_search_selects_focuses_and_shows_the_card(browser, tmp_path):
     assert panel.startswith("junior developer\nRole · entry level") and "Also known as: jr dev" in panel
     assert "Article A" in panel and "is an entry route into" not in panel  # incoming reads backwards
     assert "can be entered from:" in panel
+    assert "1 stated" in panel  # each relation says how its sources back it
     m.page.fill("#search", "astronaut")
     m.page.press("#search", "Enter")
     assert "Nothing on this map is called" in m.page.inner_text("#search-status")

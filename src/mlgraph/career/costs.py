@@ -1,24 +1,24 @@
 """What a career step costs, so routes can be the shortest, the least to learn, or a mix.
 
 A step from ``u`` to ``v`` asks the person to learn what ``v`` needs that they do not yet have
-(the skills and tools of ``u``, or what an education path ``u`` teaches, plus their profile):
+(the skills and tools of ``u``, or what an education path ``u`` teaches, plus their profile;
+on a route, also what every earlier role of the route needed, so nothing is charged twice):
 
 - ``hops``: every step costs 1, the route with fewest steps wins;
-- ``skills``: each new essential skill costs 1, each new optional (good-to-have) skill 0.5,
-  each new tool or language 1; a step with nothing new still costs ``EPSILON`` (0.01), so
+- ``skills``: the sum of the importance (0..1, see :mod:`mlgraph.career.evidence`) of the new
+  needs, skills and tools alike, each counted once (narrower needs under a broader one, and
+  alternatives, count as one); a step with nothing new still costs ``EPSILON`` (0.01), so
   shorter routes win ties and a loop of free steps can never look cheaper than staying put;
-- ``blend``: 1 per step plus the ``skills`` cost, so one extra step is worth one new skill.
-
-The cost is counted per step, against the role just left: a route's total is the sum of its
-steps (a skill needed again two steps later, after being dropped, counts twice).
+- ``blend``: 1 per step plus the ``skills`` cost, so one extra step is worth one need of full importance.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> _ = G.add_edges_from([("a", "sql", "requiresSkill"), ("b", "sql", "requiresSkill"),
-...                       ("b", "ml", "requiresSkill"), ("b", "talk", "optionalSkill")])
->>> for n in ("a", "b"): G.nodes[n]["type"] = "Role"
+>>> stated = {"evidence": [{"source": "s", "evidence": "stated", "grade": "essential"}]}
+>>> _ = G.add_edges_from([("a", "sql", "requiresSkill", stated), ("b", "sql", "requiresSkill", stated),
+...                       ("b", "ml", "requiresSkill", stated), ("b", "talk", "optionalSkill", {"evidence": []})])
+>>> for n in G: G.nodes[n].update(type="Role" if n in "ab" else "Skill", label=n)
 >>> skills_cost(G, "a", "b"), blend_cost(G, "a", "b"), skills_cost(G, "a", "b", have={"ml", "talk"})
-(1.5, 2.5, 0.01)
+(0.9875, 1.9875, 0.01)
 """
 
 from __future__ import annotations
@@ -27,51 +27,37 @@ from collections.abc import Collection
 
 import networkx as nx
 
-from mlgraph.career.gap import missing_needs
-from mlgraph.career.network import capabilities, skills_needed, tools_needed
+from mlgraph.career.needs import capabilities, missing_needs, role_needs
 from mlgraph.career.paths import StepCost, hop_cost
+from mlgraph.career.ranking import group_items, items_cost
 from mlgraph.errors import BadInput
-
-#: What learning one item costs: an essential skill, a good-to-have skill, a tool or language.
-ESSENTIAL, OPTIONAL, TOOL = 1.0, 0.5, 1.0
 
 #: The least a step costs under ``skills`` and ``blend``: never zero, so free loops cannot win.
 EPSILON = 0.01
 
 
 def need_weights(G: nx.MultiDiGraph, role: str) -> dict[str, float]:
-    """Return what a role needs, weighted: essential skills 1, optional 0.5, tools 1.
+    """Return what a role needs, each need weighted by its importance.
 
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edges_from([("r", "sql", "requiresSkill"), ("r", "py", "usesTool")])
+    >>> _ = G.add_edge("r", "py", key="usesTool", evidence=[{"source": "s", "evidence": "listed", "grade": None}])
     >>> need_weights(G, "r")
-    {'sql': 1.0, 'py': 1.0}
+    {'py': 0.375}
     """
-    weights = {skill: ESSENTIAL if essential else OPTIONAL for skill, essential in skills_needed(G, role).items()}
-    for tool in tools_needed(G, role):
-        weights[tool] = max(weights.get(tool, 0.0), TOOL)
-    return weights
+    return {node: need["importance"] for node, need in role_needs(G, role).items()}
 
 
-def learning_cost(skills: dict[str, bool], tools: Collection[str]) -> float:
-    """Return the cost of learning ``skills`` (node -> essential?) and ``tools``, at least EPSILON.
-
-    >>> learning_cost({"sql": True, "talk": False}, {"python"})
-    2.5
-    """
-    total = sum(ESSENTIAL if essential else OPTIONAL for essential in skills.values()) + TOOL * len(tools)
-    return max(total, EPSILON)
+def skills_cost(G: nx.MultiDiGraph, u: str, v: str, have: Collection[str] = frozenset(),
+                known: Collection[str] | None = None) -> float:
+    """Return what moving from ``u`` to ``v`` asks to learn, given ``u``'s capabilities (or ``known``) and ``have``."""
+    had = set(capabilities(G, u) if known is None else known) | set(have)
+    return max(items_cost(group_items(G, missing_needs(G, had, v))), EPSILON)
 
 
-def skills_cost(G: nx.MultiDiGraph, u: str, v: str, have: Collection[str] = frozenset()) -> float:
-    """Return what moving from ``u`` to ``v`` asks to learn, given ``u``'s capabilities and ``have``."""
-    skills, tools = missing_needs(G, capabilities(G, u) | set(have), v)
-    return learning_cost(skills, tools)
-
-
-def blend_cost(G: nx.MultiDiGraph, u: str, v: str, have: Collection[str] = frozenset()) -> float:
+def blend_cost(G: nx.MultiDiGraph, u: str, v: str, have: Collection[str] = frozenset(),
+               known: Collection[str] | None = None) -> float:
     """Return 1 for the step plus its ``skills`` cost."""
-    return 1.0 + skills_cost(G, u, v, have)
+    return 1.0 + skills_cost(G, u, v, have, known)
 
 
 #: The named cost functions ``--cost`` accepts, best-known first.
@@ -90,4 +76,5 @@ def step_cost(name: str, have: Collection[str] = frozenset()) -> StepCost:
     if chosen is hop_cost:
         return hop_cost
     held = frozenset(have)
-    return lambda G, u, v: chosen(G, u, v, held)
+    # ``known``: what the route so far has taught, so that a route does not pay twice for a need.
+    return lambda G, u, v, known=None: chosen(G, u, v, held, known)

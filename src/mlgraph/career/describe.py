@@ -15,6 +15,7 @@ from collections import Counter
 
 import networkx as nx
 
+from mlgraph.career.evidence import best_class, importance, sort_records
 from mlgraph.career.network import node_summary, relation_label
 from mlgraph.rdf.vocab import NODE_TYPES
 
@@ -36,14 +37,18 @@ def describe_node(G: nx.MultiDiGraph, node: str) -> dict:
 
 
 def node_relations(G: nx.MultiDiGraph, node: str) -> list[dict]:
-    """Return the node's relations, outgoing then incoming, each with the node at the other end."""
+    """Return the node's relations, outgoing then incoming, each with the node at the other end and
+    its evidence records (one per source), their importance and best evidence class."""
     found = []
-    for direction, edges in (("out", G.out_edges(node, keys=True, data="sources")),
-                             ("in", G.in_edges(node, keys=True, data="sources"))):
-        for u, v, relation, sources in edges:
+    for direction, edges in (("out", G.out_edges(node, keys=True, data=True)),
+                             ("in", G.in_edges(node, keys=True, data=True))):
+        for u, v, relation, data in edges:
             other = v if direction == "out" else u
+            records = sort_records(data.get("evidence", ()))
             found.append({"relation": relation, "direction": direction, "node": node_summary(G, other),
-                          "sources": list(sources), "relation_label": relation_label(G, relation, direction)})
+                          "sources": list(data.get("sources", ())), "relation_label": relation_label(G, relation, direction),
+                          "evidence": records, "importance": importance(records) if records else None,
+                          "best_evidence": best_class(records)})
     found.sort(key=lambda r: (r["direction"] == "in", r["relation"], r["node"]["label"].casefold()))
     return found
 

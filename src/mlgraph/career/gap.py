@@ -1,11 +1,14 @@
 """The skill gap between where someone is and a role: what to learn, where, and in what order.
 
-The person has the skills and tools of their current role (or what their education path
-teaches), plus those of their profile. The target role needs essential and optional skills and
-tools; what is missing is listed essential first, each with the education paths that teach it
-and the organizations that offer those paths, and put in a learning order that keeps every
-prerequisite before what builds on it. Prerequisites the person lacks that the role does not
-list itself (machine learning, before deep learning) are added to the learning order too.
+The person has the skills and tools of their current role (with its general role's, for a
+levelled role), or what their education path teaches, plus those of their profile; a broader
+skill covers its narrower ones. The target role's needs that are not covered are the gap, each
+with its importance and evidence records, the education paths that teach it and the
+organizations that offer them. Needs are counted once and grouped into ranked items (see
+:mod:`mlgraph.career.ranking`), in an order that keeps every prerequisite before what builds on
+it. Prerequisites the person lacks that the role does not list itself (machine learning, before
+deep learning) are added too. A role with no sourced needs (or only the editors' guesses) has
+no coverage (None): there is not enough data to compare.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -13,7 +16,7 @@ list itself (machine learning, before deep learning) are added to the learning o
 ...     G.add_node(n, label=n, type=t)
 >>> edges = [("ds", "ml", "requiresSkill"), ("mle", "ml", "requiresSkill"), ("mle", "dl", "requiresSkill"),
 ...          ("mle", "py", "usesTool"), ("ml", "dl", "prerequisiteOf")]
->>> _ = G.add_edges_from((u, v, k, {"sources": []}) for u, v, k in edges)
+>>> _ = G.add_edges_from((u, v, k, {"sources": [], "evidence": []}) for u, v, k in edges)
 >>> gap = skill_gap(G, "ds", "mle")
 >>> [s["id"] for s in gap.skills_to_gain], [s["id"] for s in gap.skills_shared], [t["id"] for t in gap.tools_to_gain]
 (['dl'], ['ml'], ['py'])
@@ -26,7 +29,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from mlgraph.career.network import capabilities, node_summary, skills_needed, tools_needed
+from mlgraph.career.evidence import best_class, importance
+from mlgraph.career.needs import capabilities, is_covered, missing_needs, role_needs
+from mlgraph.career.network import node_summary
+from mlgraph.career.places import best_places, teachers
+from mlgraph.career.ranking import group_items, need_entry, order_items
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,12 @@ class Gap:
     learning_order: tuple[dict, ...]
     prerequisites_to_gain: tuple[dict, ...] = ()
     profile: tuple[dict, ...] = ()
+    items: tuple[dict, ...] = ()
+    coverage: float | None = None
+    hidden: int = 0
+    inherits_from: tuple[dict, ...] = ()
+    source_needs: int = 0
+    target_needs: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -50,50 +63,99 @@ class Gap:
             "tools_to_gain": list(self.tools_to_gain), "tools_shared": list(self.tools_shared),
             "prerequisites_to_gain": list(self.prerequisites_to_gain),
             "learning_order": list(self.learning_order), "profile": list(self.profile),
+            "items": list(self.items), "coverage": self.coverage, "hidden_by_min_evidence": self.hidden,
+            "inherits_from": list(self.inherits_from), "source_needs": self.source_needs, "target_needs": self.target_needs,
         }
 
 
-def missing_needs(G: nx.MultiDiGraph, had: Collection[str], target: str) -> tuple[dict[str, bool], set[str]]:
-    """Return the skills (node -> essential?) and tools ``target`` needs that are not in ``had``."""
-    skills = {s: essential for s, essential in skills_needed(G, target).items() if s not in had}
-    return skills, tools_needed(G, target) - set(had)
+def needs_coverage(G: nx.MultiDiGraph, had: Collection[str], target: str) -> float | None:
+    """Return the importance-weighted share of ``target``'s needs ``had`` covers (directly, through a
+    broader skill, or through an alternative); None when no source (beyond the editors) gives
+    ``target`` a need.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("r", "sql", key="requiresSkill", evidence=[{"source": "a", "evidence": "stated", "grade": None}])
+    >>> _ = G.add_edge("e", "sql", key="requiresSkill", evidence=[{"source": "ed", "evidence": "editorial", "grade": None}])
+    >>> needs_coverage(G, {"sql"}, "r"), needs_coverage(G, {"sql"}, "e"), needs_coverage(G, {"sql"}, "sql")
+    (1.0, None, None)
+    """
+    needs = role_needs(G, target)
+    total = sum(n["importance"] for n in needs.values())
+    if not total or all(best_class(n["evidence"]) in (None, "editorial") for n in needs.values()):
+        return None  # no source describes the role: the editors' guesses are no ground to compare on
+    missing = missing_needs(G, had, target)
+    return round(sum(n["importance"] for k, n in needs.items() if k not in missing) / total, 4)
 
 
-def skill_gap(G: nx.MultiDiGraph, source: str, target: str, have: Collection[str] = frozenset()) -> Gap:
-    """Return the gap from ``source`` (a role or education path), plus the skills in ``have``, to ``target``."""
+def skill_gap(G: nx.MultiDiGraph, source: str, target: str, have: Collection[str] = frozenset(),
+              min_evidence: str | None = None) -> Gap:
+    """Return the gap from ``source`` (a role or education path), plus the skills in ``have``, to ``target``.
+
+    ``min_evidence`` leaves out needs whose strongest evidence is weaker (they are counted in ``hidden``).
+    """
     own = capabilities(G, source)
     had = own | set(have)
-    skills, tools = missing_needs(G, had, target)
-    extra = missing_prerequisites(G, skills, had)
-    needs = {**dict.fromkeys(tools, True), **skills, **dict.fromkeys(extra, False)}
-    earlier = earlier_needs(G, needs)
-    needed = skills_needed(G, target)
+    missing = missing_needs(G, had, target, min_evidence)
+    extra = prerequisite_needs(G, {n for n, need in missing.items() if not need["tool"]}, missing, had)
+    every = {**missing, **extra}
+    items = order_items(G, group_items(G, every))
+    for item in items:
+        item["best_places"] = best_places(G, item["id"])
+    earlier = earlier_needs(G, every)
+    needed = role_needs(G, target)
 
-    def entry(node: str, **more) -> dict:
-        return {**node_summary(G, node), "sources": requirement_sources(G, target, node), **more}
+    def entry(node: str, need: Mapping, **more) -> dict:
+        return {**need_entry(G, node, need), "sources": sorted({r["source"] for r in need["evidence"]}), **more}
 
     def to_learn(node: str, **more) -> dict:
-        return entry(node, **more, taught_by=teachers(G, node), builds_on=builds_on(G, node),
-                     learn_after=[node_summary(G, n) for n in sort_needs(G, dict.fromkeys(earlier[node], True))])
+        return entry(node, every[node], **more, taught_by=teachers(G, node), best_places=best_places(G, node),
+                     builds_on=builds_on(G, node), learn_after=[node_summary(G, n) for n in _ranked(G, every, earlier[node])])
 
-    def covered(node: str) -> str:
-        return "source" if node in own else "profile"
+    def shared(tool: bool) -> tuple[dict, ...]:
+        return tuple(entry(n, needed[n], covered_by="source" if is_covered(G, n, own) else "profile")
+                     for n in _ranked(G, needed, [n for n in needed if needed[n]["tool"] == tool and is_covered(G, n, had)]))
 
     return Gap(
         source=node_summary(G, source), target=node_summary(G, target),
-        skills_to_gain=tuple(to_learn(s, essential=skills[s]) for s in sort_needs(G, skills)),
-        skills_shared=tuple(entry(s, essential=needed[s], covered_by=covered(s))
-                            for s in sort_needs(G, {s: needed[s] for s in needed if s in had})),
-        tools_to_gain=tuple(to_learn(t) for t in sort_needs(G, dict.fromkeys(tools, True))),
-        tools_shared=tuple(entry(t, covered_by=covered(t))
-                           for t in sort_needs(G, dict.fromkeys(tools_needed(G, target) & had, True))),
+        skills_to_gain=tuple(to_learn(n) for n in _ranked(G, missing, [n for n in missing if not missing[n]["tool"]])),
+        skills_shared=shared(False),
+        tools_to_gain=tuple(to_learn(n) for n in _ranked(G, missing, [n for n in missing if missing[n]["tool"]])),
+        tools_shared=shared(True),
         prerequisites_to_gain=tuple(
-            to_learn(p, sources=prerequisite_sources(G, p),
-                     needed_for=[node_summary(G, n) for n in sort_needs(G, skills) if p in earlier[n]])
-            for p in sort_needs(G, dict.fromkeys(extra, True))),
-        learning_order=tuple(node_summary(G, n) for n in learning_order(G, needs)),
+            to_learn(p, needed_for=[node_summary(G, n) for n in _ranked(G, missing, missing) if p in earlier[n]])
+            for p in _ranked(G, extra, extra)),
+        learning_order=tuple(node_summary(G, n) for n in learning_order(G, {n: every[n]["essential"] for n in every})),
         profile=tuple(node_summary(G, n) for n in sorted(set(have) - own, key=lambda n: _label_key(G, n)) if n in G),
+        items=tuple(items), coverage=needs_coverage(G, had, target) if had else None,
+        hidden=len(missing_needs(G, had, target)) - len(missing) if min_evidence else 0,
+        inherits_from=tuple(node_summary(G, r) for r in dict.fromkeys(
+            n["inherited_from"] for n in needed.values() if n["inherited_from"])),
+        source_needs=len(own), target_needs=len(needed),
     )
+
+
+def _ranked(G: nx.MultiDiGraph, needs: Mapping[str, Mapping], nodes) -> list[str]:
+    """Return ``nodes`` most important first, then by label."""
+    return sorted(nodes, key=lambda n: (-needs[n]["importance"], *_label_key(G, n)))
+
+
+def prerequisite_needs(G: nx.MultiDiGraph, skills: Collection[str], missing: Mapping[str, Mapping],
+                       had: Collection[str]) -> dict[str, dict]:
+    """Return the prerequisites of ``skills`` that are neither had nor needed, as needs.
+
+    Each weighs as much as the most important need it comes before; its evidence is that of the
+    ``prerequisiteOf`` links that make it one.
+    """
+    extra = {p for p in missing_prerequisites(G, skills, had) if not is_covered(G, p, had)}
+    earlier = earlier_needs(G, set(skills) | extra)
+    found = {}
+    for p in extra:
+        records = [r for _, _, key, rs in G.out_edges(p, keys=True, data="evidence")
+                   if key == "prerequisiteOf" for r in (rs or ())]
+        after = [missing[n]["importance"] for n in skills if p in earlier[n]]
+        found[p] = {"tool": False, "essential": False, "prerequisite": True, "inherited_from": None,
+                    "evidence": records, "importance": max(after, default=importance(records))}
+    return found
 
 
 def prerequisite_sources(G: nx.MultiDiGraph, skill: str) -> list[str]:
@@ -114,11 +176,6 @@ def missing_prerequisites(G: nx.MultiDiGraph, skills: Collection[str], had: Coll
     return before - set(had) - set(skills)
 
 
-def sort_needs(G: nx.MultiDiGraph, needs: Mapping[str, bool]) -> list[str]:
-    """Return the nodes of ``needs`` (node -> essential?) essential first, then by label."""
-    return sorted(needs, key=lambda n: (not needs[n], *_label_key(G, n)))
-
-
 def _label_key(G: nx.MultiDiGraph, node: str) -> tuple[str, str]:
     return G.nodes[node].get("label", node).casefold(), node
 
@@ -129,18 +186,6 @@ def requirement_sources(G: nx.MultiDiGraph, role: str, node: str) -> list[str]:
         return []
     return sorted({s for key, attrs in G[role][node].items()
                    if key in ("requiresSkill", "optionalSkill", "usesTool") for s in attrs["sources"]})
-
-
-def teachers(G: nx.MultiDiGraph, node: str) -> list[dict]:
-    """Return the education paths that teach ``node``, each with ``offered_by`` organizations and sources."""
-    found = []
-    for path, _, key, sources in G.in_edges(node, keys=True, data="sources"):
-        if key == "teaches":
-            offered = sorted((o for o, _, k in G.in_edges(path, keys=True) if k == "offers"),
-                             key=lambda o: _label_key(G, o))
-            found.append(dict(node_summary(G, path), sources=list(sources),
-                              offered_by=[node_summary(G, o) for o in offered]))
-    return sorted(found, key=lambda p: (p["label"].casefold(), p["id"]))
 
 
 def builds_on(G: nx.MultiDiGraph, skill: str) -> list[dict]:

@@ -103,7 +103,8 @@ def tools_needed(G: nx.MultiDiGraph, role: str) -> set[str]:
 
 
 def capabilities(G: nx.MultiDiGraph, node: str) -> set[str]:
-    """Return the skills and tools someone at ``node`` has: a role's needs, or what a path teaches."""
-    if G.nodes[node]["type"] == "EducationPath":
-        return {o for _, o, relation in G.out_edges(node, keys=True) if relation == "teaches"}
-    return set(skills_needed(G, node)) | tools_needed(G, node)
+    """Return the skills and tools someone at ``node`` has: a role's needs (with those of its general
+    role), or what an education path teaches."""
+    from mlgraph.career.needs import capabilities as held
+
+    return held(G, node)

@@ -1,16 +1,20 @@
-"""A study plan in Markdown for a route: per step, what to learn, where, and who says so.
+"""A study plan in Markdown for a route: per step, a checklist of what to learn, where, and who says so.
 
 Each skill or tool is planned once, at the first step whose role needs it and that the person
 does not already have (from the starting role, their profile or an earlier step), together with
-the prerequisites it builds on that the person lacks; within a step, prerequisites come first,
-then essential before good-to-have, then by label. The text has no
-dates and a fixed order, so two plans of the same route diff cleanly.
+the prerequisites it builds on that the person lacks. Needs are counted once and ranked as in
+``gap`` (narrower skills under their broader one, alternatives as "one of"); within a step,
+prerequisites come first, then the most important. Each item is a Markdown checkbox with its
+importance, evidence and sources, and the best place to learn it (a course, bootcamp or
+hands-on path before a degree; never a doctoral degree for one skill). The ten most important
+items of a step are listed unless all are asked for. The text has no dates and a fixed order,
+so two plans of the same route diff cleanly.
 
 >>> from mlgraph.career.paths import Route, Step
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> for n, t in [("a", "Role"), ("b", "Role"), ("sql", "Skill")]: G.add_node(n, label=n, type=t)
->>> _ = G.add_edge("b", "sql", key="requiresSkill", sources=[])
+>>> _ = G.add_edge("b", "sql", key="requiresSkill", sources=[], evidence=[])
 >>> step = Step(source="a", relation="progressesTo", target="b", sources=(), cost=1.0, relation_text="progresses to")
 >>> route = Route(nodes=({"id": "a", "label": "a", "type": "Role"}, {"id": "b", "label": "b", "type": "Role"}),
 ...               steps=(step,), cost=1.0)
@@ -27,18 +31,19 @@ from pathlib import Path
 
 import networkx as nx
 
-from mlgraph.career.gap import (
-    builds_on, learning_order, missing_needs, missing_prerequisites, prerequisite_sources, requirement_sources, teachers,
-)
-from mlgraph.career.network import capabilities, node_summary
+from mlgraph.career.evidence import is_weak, summarize_evidence, weakness_note
+from mlgraph.career.gap import builds_on, prerequisite_needs
+from mlgraph.career.needs import capabilities, missing_needs
 from mlgraph.career.paths import Route, Step
+from mlgraph.career.places import best_places, teachers
+from mlgraph.career.ranking import TOP_ITEMS, group_items, order_items, top_items
 from mlgraph.storage.atomic import write_output
 
 #: How each ``--cost`` is explained at the top of a plan.
 COST_NOTES = {
     "hops": "1 per step",
-    "skills": "1 per new essential skill or tool, 0.5 per new good-to-have skill",
-    "blend": "1 per step plus 1 per new essential skill or tool and 0.5 per new good-to-have skill",
+    "skills": "the sum of the importance (0-1) of each new need, each counted once",
+    "blend": "1 per step plus the sum of the importance (0-1) of each new need",
 }
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#])")
@@ -54,21 +59,21 @@ class PlanStep:
     untaught: tuple[dict, ...]
 
 
-def plan_steps(G: nx.MultiDiGraph, route: Route, have: Collection[str] = frozenset()) -> list[PlanStep]:
-    """Return the route's steps, each with what is new to learn there, in learning order, and where."""
+def plan_steps(G: nx.MultiDiGraph, route: Route, have: Collection[str] = frozenset(),
+               min_evidence: str | None = None) -> list[PlanStep]:
+    """Return the route's steps, each with the items new to learn there, in learning order, and where."""
     known = capabilities(G, route.nodes[0]["id"]) | set(have)
     planned = []
     for step in route.steps:
-        skills, tools = missing_needs(G, known, step.target)
-        extra = missing_prerequisites(G, skills, known)
-        needs = {**dict.fromkeys(tools, True), **skills, **dict.fromkeys(extra, False)}
-        learn = tuple(dict(node_summary(G, n), essential=needs[n], tool=n in tools, prerequisite=n in extra,
-                           sources=prerequisite_sources(G, n) if n in extra else requirement_sources(G, step.target, n),
-                           builds_on=builds_on(G, n))
-                      for n in learning_order(G, needs))
+        missing = missing_needs(G, known, step.target, min_evidence)
+        extra = prerequisite_needs(G, {n for n, need in missing.items() if not need["tool"]}, missing, known)
+        learn = order_items(G, group_items(G, {**missing, **extra}))
+        for item in learn:
+            item.update(builds_on=builds_on(G, item["id"]), best_places=best_places(G, item["id"]),
+                        sources=sorted({r["source"] for r in item["evidence"]}))
         where, untaught = _where(G, learn)
-        planned.append(PlanStep(step=step, learn=learn, where=where, untaught=untaught))
-        known |= set(needs) | capabilities(G, step.target)
+        planned.append(PlanStep(step=step, learn=tuple(learn), where=where, untaught=untaught))
+        known |= set(missing) | set(extra) | capabilities(G, step.target)
     return planned
 
 
@@ -88,7 +93,8 @@ def _where(G: nx.MultiDiGraph, learn: tuple[dict, ...]) -> tuple[tuple[dict, ...
     return tuple(ordered), tuple(untaught)
 
 
-def render_plan(G: nx.MultiDiGraph, route: Route, have: Collection[str] = frozenset(), cost: str = "hops") -> str:
+def render_plan(G: nx.MultiDiGraph, route: Route, have: Collection[str] = frozenset(), cost: str = "hops",
+                limit: int | None = TOP_ITEMS, min_evidence: str | None = None) -> str:
     """Return the Markdown study plan of ``route`` for someone who also has the skills in ``have``."""
     refs: dict[str, int] = {}
 
@@ -99,8 +105,8 @@ def render_plan(G: nx.MultiDiGraph, route: Route, have: Collection[str] = frozen
     first, last = route.nodes[0], route.nodes[-1]
     lines = [f"# Study plan: {_md(first['label'])} → {_md(last['label'])}", ""]
     lines += _overview(G, route, have, cost)
-    for number, planned in enumerate(plan_steps(G, route, have), 1):
-        lines += ["", *_render_step(G, number, planned, cite)]
+    for number, planned in enumerate(plan_steps(G, route, have, min_evidence), 1):
+        lines += ["", *_render_step(G, number, planned, cite, limit)]
     lines += ["", "## Sources", ""]
     lines += [f"{num}. {_reference(G, iri)}" for iri, num in refs.items()] or ["No sources cited."]
     return "\n".join(lines) + "\n"
@@ -117,27 +123,48 @@ def _overview(G, route: Route, have, cost: str) -> list[str]:
     return lines
 
 
-def _render_step(G, number: int, planned: PlanStep, cite) -> list[str]:
+def _render_step(G, number: int, planned: PlanStep, cite, limit: int | None) -> list[str]:
     step = planned.step
     here, there = (_md(G.nodes[n]["label"]) for n in (step.source, step.target))
+    evidence = f" ({summarize_evidence(step.evidence)})" if step.evidence else ""
     lines = [f"## Step {number}: {here} → {there}", "",
-             f"{here} {step.relation_text} {there} {cite(step.sources)}. Step cost: {step.cost:g}.",
-             "", "### What to learn", ""]
+             f"{here} {step.relation_text} {there} {cite(step.sources)}{evidence}. Step cost: {step.cost:g}."]
+    if is_weak(step.evidence):
+        note = weakness_note(step.evidence)
+        lines += ["", note[0].upper() + note[1:] + "."]
+    lines += ["", "### What to learn", ""]
     if not planned.learn:
         lines.append(f"Nothing new: what {there} needs is already covered.")
-    for i, item in enumerate(planned.learn, 1):
-        what = ("tool" if item["tool"] else "prerequisite" if item["prerequisite"]
-                else "essential" if item["essential"] else "good to have")
-        prereq = f"; builds on {', '.join(_md(p['label']) for p in item['builds_on'])}" if item["builds_on"] else ""
-        lines.append(f"{i}. **{_md(item['label'])}** ({what}) {cite(item['sources'])}{prereq}")
-    if planned.learn:
-        lines += ["", "### Where to learn it", ""]
-    for path in planned.where:
-        providers = ", ".join(_md(o["label"]) for o in path["offered_by"])
-        lines.append(f"- {_md(path['label'])} teaches {', '.join(_md(t['label']) for t in path['teaches'])} "
-                     f"{cite(path['sources'])}" + (f"; offered by {providers}" if providers else ""))
-    if planned.untaught:
-        lines.append(f"- No education path in the graph teaches: {', '.join(_md(t['label']) for t in planned.untaught)}")
+    shown, left = top_items(G, list(planned.learn), limit)
+    theme = None
+    for item in shown:
+        if item["theme"] != theme:
+            theme = item["theme"]
+            lines += ([""] if lines[-1] else []) + [f"*{_md(theme)}*", ""]
+        lines += _render_item(item, cite)
+    if left:
+        lines += ["", f"And {left} more, less important (`--all` lists them)."]
+    untaught = [t for t in planned.untaught if t in shown]
+    if untaught:
+        lines += ["", f"No education path in the graph teaches: {', '.join(_md(t['label']) for t in untaught)}"]
+    return lines
+
+
+def _render_item(item: dict, cite) -> list[str]:
+    what = ("prerequisite" if item.get("prerequisite") else "tool" if item.get("tool")
+            else "essential" if item.get("essential") else "good to have")
+    name = ("one of " + ", ".join(f"**{_md(m['label'])}**" for m in item["one_of"])) if item.get("one_of") \
+        else f"**{_md(item['label'])}**"
+    extra = f"; includes {', '.join(_md(m['label']) for m in item['includes'])}" if item.get("includes") else ""
+    prereq = f"; builds on {', '.join(_md(p['label']) for p in item['builds_on'])}" if item.get("builds_on") else ""
+    lines = [f"- [ ] {name} — {what} · importance {item['importance']:.2f} · {summarize_evidence(item['evidence'])} "
+             f"{cite(item['sources'])}{extra}{prereq}"]
+    places = item.get("best_places") or ()
+    if places:
+        def place(p):
+            return _md(p["label"]) + (f" ({', '.join(_md(o['label']) for o in p['offered_by'])})" if p["offered_by"] else "")
+        lead = "learn at: " if len(places) == 1 else "learn at one of: "
+        lines.append(f"  - {lead}{'; '.join(map(place, places))} {cite(sorted({s for p in places for s in p['sources']}))}")
     return lines
 
 

@@ -1,7 +1,8 @@
 """Project the RDF graph onto a networkx multigraph that keeps relations and their sources.
 
-Nodes are IRIs (strings) with plain attributes (label, type, description ...); edges are keyed
-by the relation's local name and carry the IRIs of the sources that support them.
+Nodes are IRIs (strings) with plain attributes (label, type, description, ``broader`` ...); edges
+are keyed by the relation's local name and carry the IRIs of the sources that support them and
+one evidence record per source (see :mod:`mlgraph.career.evidence`).
 
 >>> from mlgraph.rdf.builtin import builtin_files
 >>> from mlgraph.rdf.load import parse_files
@@ -13,12 +14,14 @@ by the relation's local name and carry the IRIs of the sources that support them
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 import networkx as nx
 import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from mlgraph.career.evidence import FIGURES, build_record, sort_records
 from mlgraph.rdf.vocab import MLG, NODE_TYPES, local_name
 
 _MLG = rdflib.Namespace(MLG)
@@ -72,6 +75,9 @@ def node_attributes(graph: rdflib.Graph, node: URIRef, node_type: str) -> dict:
     zone = graph.value(node, _MLG.jobZone)
     if zone is not None:
         attrs["job_zone"] = int(zone)
+    broader = sorted(str(o) for o in graph.objects(node, SKOS.broader) if isinstance(o, URIRef))
+    if broader:
+        attrs["broader"] = broader
     matches = sorted(str(o) for p in (SKOS.exactMatch, SKOS.closeMatch) for o in graph.objects(node, p))
     if matches:
         attrs["matches"] = matches
@@ -121,23 +127,48 @@ def relation_properties(graph: rdflib.Graph, relation_class: URIRef) -> set[URIR
     return {p for c in classes for p in graph.subjects(RDF.type, c) if isinstance(p, URIRef)}
 
 
-def statement_sources(graph: rdflib.Graph) -> dict[tuple, list[str]]:
-    """Map each reified (subject, predicate, object) to the sorted IRIs of its sources."""
-    sources = defaultdict(set)
+def statement_records(graph: rdflib.Graph) -> dict[tuple, list[dict]]:
+    """Map each reified (subject, predicate, object) to its evidence records, one per source.
+
+    A statement citing several sources (the older style) gives one record per source.
+    """
+    records = defaultdict(dict)
     for st in graph.subjects(RDF.type, RDF.Statement):
         key = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
-        sources[key].update(str(s) for s in graph.objects(st, DCTERMS.source))
-    return {key: sorted(values) for key, values in sources.items()}
+        details = statement_details(graph, st)
+        for source in graph.objects(st, DCTERMS.source):
+            records[key].setdefault(str(source), build_record(str(source), relation=str(key[1]), **details))
+    return {key: sort_records(found.values()) for key, found in records.items()}
+
+
+def statement_details(graph: rdflib.Graph, st) -> dict:
+    """Return a statement's evidence class, grade, note, alternative group and figures as plain values."""
+    def plain(prop):
+        value = graph.value(st, prop)
+        return value.toPython() if isinstance(value, Literal) else (str(value) if value is not None else None)
+
+    figures = {name: plain(DCTERMS.date if name == "date" else _MLG[name]) for name in FIGURES}
+    return {"evidence": plain(_MLG.evidence), "grade": plain(_MLG.grade),
+            "note": preferred_text(graph, st, (SKOS.note,)), "group": plain(_MLG.alternativeGroup),
+            "figures": {k: _json_value(v) for k, v in figures.items()}}
+
+
+def _json_value(value):
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return float(value) if isinstance(value, Decimal) else str(value)
 
 
 def add_relations(network: nx.MultiDiGraph, graph: rdflib.Graph) -> None:
     """Add one edge per relation triple between two entities, keyed by the relation name."""
-    sources = statement_sources(graph)
+    records = statement_records(graph)
     for name, info in network.graph["relations"].items():
         prop = URIRef(info["iri"])
         for s, o in graph.subject_objects(prop):
             if str(s) in network and str(o) in network:
-                network.add_edge(str(s), str(o), key=name, sources=sources.get((s, prop, o), []))
+                evidence = records.get((s, prop, o), [])
+                network.add_edge(str(s), str(o), key=name, sources=sorted({r["source"] for r in evidence}),
+                                 evidence=evidence)
 
 
 def add_salaries(network: nx.MultiDiGraph, graph: rdflib.Graph) -> None:

@@ -37,6 +37,7 @@ CARD_SECTIONS = (
     ("Career", ("progressesTo", "leadsTo", "canMoveTo", "requiresEducation", "collaboratesWith")),
     ("Skills", ("requiresSkill", "optionalSkill", "skillRequirement", "prerequisiteOf", "supportsSkill", "teaches")),
     ("Tools", ("usesTool",)),
+    ("Tasks", ("performsTask",)),
     ("Organizations", ("hires", "offers", "usesML")),
     ("Industries and applications", ("appliedIn", "hasApplication")),
 )
@@ -54,12 +55,20 @@ def render_card(G, card: dict) -> str:
     for title, groups in _card_sections(card["relations"]):
         lines += ["", title]
         for label, items in groups:
-            text = ", ".join(f"{r['node']['label']} {notes.cite(r['sources'])}" for r in items)
+            text = ", ".join(f"{r['node']['label']} {_evidence(r, notes)}" for r in items)
             lines.append(wrap(text, indent="      ", first=f"  {label}: "))
     lines += _render_salaries(card.get("salaries", ()), notes)
     lines += _render_matches(card)
     footer = notes.render()
     return "\n".join(lines + (["", footer] if footer else []))
+
+
+def _evidence(relation: dict, notes) -> str:
+    """Return "[1,2] (1 stated, essential; 1 listed)": sources, then their evidence in brief."""
+    from mlgraph.career.evidence import summarize_evidence
+
+    records = relation.get("evidence")
+    return notes.cite(relation["sources"]) + (f" ({summarize_evidence(records)})" if records else "")
 
 
 def _card_sections(relations):

@@ -7,10 +7,15 @@ import click
 from mlgraph.cli.base import (
     Footnotes, cost_option, echo_json, have_option, json_option, load_have, pass_settings, wrap,
 )
+from mlgraph.career.evidence import best_class
+from mlgraph.cli.needs_text import all_option, evidence_text, min_evidence_option, render_items
 from mlgraph.errors import BadInput, NothingFound
 from mlgraph.rdf.vocab import NODE_TYPES, compact_iri
 
 ROUTE_ENDS = ("Role", "EducationPath")
+
+#: How many new needs a route step lists unless asked for all.
+TOP_ITEMS = 10
 
 
 @click.command()
@@ -22,13 +27,17 @@ ROUTE_ENDS = ("Role", "EducationPath")
 @click.option("--max-hops", type=int, default=None, help="Only routes of at most this many steps.")
 @cost_option
 @have_option
+@all_option
+@min_evidence_option
 @json_option
 @pass_settings
-def path(settings, source, target, k, via, avoid, max_hops, cost_name, have_file, as_json):
+def path(settings, source, target, k, via, avoid, max_hops, cost_name, have_file, show_all, min_evidence, as_json):
     """Find routes from SOURCE to TARGET over career steps and entry routes.
 
-    Each step names the relation, the article(s) that support it, and the skills and tools the
-    next role needs that the previous one did not. Names are matched forgivingly (label,
+    Each step names the relation, the article(s) that support it and how (a step only listed in
+    a table, or the editors' inference, says so and never outranks a stated one), and the ten
+    most important needs of the next role not met earlier on the route (--all for every one).
+    Names are matched forgivingly (label,
     synonym, CURIE or IRI, any case).
 
     \b
@@ -53,10 +62,12 @@ def path(settings, source, target, k, via, avoid, max_hops, cost_name, have_file
         echo_json({"source": node_summary(G, src), "target": node_summary(G, dst),
                    "paths": [route.as_dict() for route in routes]})
         return
-    click.echo(render_routes(G, routes, k, show_cost=cost_name != "hops"))
+    click.echo(render_routes(G, routes, k, show_cost=cost_name != "hops", limit=None if show_all else TOP_ITEMS,
+                             min_evidence=min_evidence))
 
 
-def render_routes(G, routes, k: int, show_cost: bool = False) -> str:
+def render_routes(G, routes, k: int, show_cost: bool = False, limit: int | None = TOP_ITEMS,
+                  min_evidence: str | None = None) -> str:
     """Return routes as text: one numbered block per route, then the sources cited."""
     notes = Footnotes(G)
     blocks = []
@@ -68,33 +79,31 @@ def render_routes(G, routes, k: int, show_cost: bool = False) -> str:
         cost = f", cost {route.cost:g}" if show_cost else ""
         lines = [wrap(f"{head}: {names}  ({route.hops} step{'s' * (route.hops != 1)}{cost})")]
         for i, step in enumerate(route.steps, 1):
-            lines.append(wrap(f"{G.nodes[step.source]['label']} {step.relation_text} "
-                              f"{G.nodes[step.target]['label']} {notes.cite(step.sources)}"
+            evidence = evidence_text(step.evidence, notes) if step.evidence else notes.cite(step.sources)
+            lines.append(wrap((f"{best_class(step.evidence) or 'unsourced'} only: " if step.weak else "")
+                              + f"{G.nodes[step.source]['label']} {step.relation_text} "
+                              f"{G.nodes[step.target]['label']} {evidence}"
                               + (f"  (cost {step.cost:g})" if show_cost else ""),
                               indent="      ", first=f"  {i:>2}. "))
-            lines.extend(_render_gains(G, step))
+            lines.extend(_render_gains(G, step, notes, limit, min_evidence))
         blocks.append("\n".join(lines))
     blocks.append(notes.render())
     return "\n\n".join(b for b in blocks if b)
 
 
-#: How many new skills or tools a step lists before saying "and N more".
-GAINS_SHOWN = 10
+def _render_gains(G, step, notes, limit: int | None, min_evidence: str | None) -> list[str]:
+    """The step's most important new needs by theme, and how many more there are."""
+    from mlgraph.career.evidence import meets_minimum
+    from mlgraph.career.ranking import top_items
 
-
-def _render_gains(G, step) -> list[str]:
-    essential = [s["label"] for s in step.new_skills if s["essential"]]
-    optional = [s["label"] for s in step.new_skills if not s["essential"]]
-    tools = [t["label"] for t in step.new_tools]
-    lines = []
-    for title, items in (("new skills", essential), ("good to have", optional), ("new tools", tools)):
-        if items:
-            shown = ", ".join(items[:GAINS_SHOWN]) + (
-                f" and {len(items) - GAINS_SHOWN} more" if len(items) > GAINS_SHOWN else "")
-            lines.append(wrap(shown, indent=" " * 20, first=f"      {title + ':':<14}"))
-    if any(len(items) > GAINS_SHOWN for items in (essential, optional, tools)):
-        lines.append(wrap(f'(all of them: mlgraph gap "{G.nodes[step.source]["label"]}" "{G.nodes[step.target]["label"]}")',
-                          indent=" " * 20, first=" " * 20))
+    items = [i for i in step.items if meets_minimum(i["evidence"], min_evidence)]
+    if not items:
+        return []
+    shown, left = top_items(G, items, limit)
+    lines = [f"      new to learn ({len(items)}):", *render_items(shown, notes, indent="        ", detailed=False)]
+    if left:
+        lines.append(wrap(f"and {left} more: --all, or mlgraph gap \"{G.nodes[step.source]['label']}\" "
+                          f"\"{G.nodes[step.target]['label']}\"", indent=" " * 10, first=" " * 10))
     return lines
 
 

@@ -9,95 +9,100 @@ import click
 from mlgraph.cli.base import (
     Footnotes, echo_json, have_option, json_option, load_have, pass_settings, wrap,
 )
+from mlgraph.career.evidence import best_class
+from mlgraph.cli.needs_text import (
+    all_option, evidence_text, item_title, min_evidence_option, render_items, rest_line,
+)
 
 ROLE_TYPES = ("Role", "EducationPath")
 
 #: How many shared or missing needs a move lists in text before summing up the rest.
 LIST_LIMIT = 12
 
+#: Below this many sourced needs, a gap warns that the starting role is thinly described.
+FEW_NEEDS = 5
+
+#: How many items to gain a gap shows unless asked for all (kept in step with the ranking's own).
+TOP_ITEMS = 10
+
 @click.command()
 @click.argument("source")
 @click.argument("target")
 @have_option
+@all_option
+@min_evidence_option
 @json_option
 @pass_settings
-def gap(settings, source, target, have_file, as_json):
-    """Show the skills and tools TARGET needs that SOURCE does not, and who teaches them.
+def gap(settings, source, target, have_file, show_all, min_evidence, as_json):
+    """Show what TARGET needs that SOURCE does not: the most important first, with who says so.
 
-    Essential skills come before good-to-have ones; each names the education paths that teach
-    it and the organizations that offer them. The learning order keeps prerequisites first.
+    Needs are counted once (narrower skills under a broader one, alternatives as "one of"),
+    grouped by theme, and ranked by importance (0 to 1: how many sources ask for the need, how
+    strongly and how plainly); prerequisites come first. Each names its sources and evidence and
+    the best place to learn it. A role with no sourced needs is "not enough data to compare".
 
     \b
     Examples:
       mlgraph gap "data scientist" "machine learning engineer"
-      mlgraph gap "software engineer" "ml engineer" --have me.txt --json
+      mlgraph gap "software engineer" "ml engineer" --all --min-evidence stated
+      mlgraph gap "data scientist" "ml engineer" --have me.txt --json
     """
     from mlgraph.career.gap import skill_gap
     from mlgraph.career.names import resolve
 
     G = settings.network()
     src, dst = (resolve(G, name, ROLE_TYPES) for name in (source, target))
-    found = skill_gap(G, src, dst, load_have(G, have_file))
+    found = skill_gap(G, src, dst, load_have(G, have_file), min_evidence)
     if as_json:
         echo_json(found.as_dict())
     else:
-        click.echo(render_gap(G, found))
+        click.echo(render_gap(G, found, None if show_all else TOP_ITEMS, min_evidence))
 
 
-def render_gap(G, found) -> str:
-    """Return a gap as text: what to gain (with teachers), what is shared, prerequisites to learn first."""
+def render_gap(G, found, limit: int | None = TOP_ITEMS, min_evidence: str | None = None) -> str:
+    """Return a gap as text: coverage, the top items to gain by theme, what is covered, the sources."""
+    from mlgraph.career.ranking import top_items
+
     notes = Footnotes(G)
-    lines = [wrap(f"From {found.source['label']} to {found.target['label']}")]
+    source, target = found.source["label"], found.target["label"]
+    lines = [wrap(f"From {source} to {target}")]
     if found.profile:
         lines.append(wrap("with your profile: " + ", ".join(n["label"] for n in found.profile), indent="  ", first="  "))
-    sections = (("Essential skills to gain", [s for s in found.skills_to_gain if s["essential"]]),
-                ("Good-to-have skills to gain", [s for s in found.skills_to_gain if not s["essential"]]),
-                ("Tools to gain", list(found.tools_to_gain)),
-                (f"Prerequisites {found.target['label']} does not list but builds on",
-                 list(found.prerequisites_to_gain)))
-    for title, items in sections:
-        if items:
-            lines += ["", f"{title} ({len(items)})", *_render_needs(items, notes)]
-    if not found.skills_to_gain and not found.tools_to_gain:
-        lines += ["", f"Nothing to gain: what {found.target['label']} needs is already covered."]
-    shared = [n["label"] for n in (*found.skills_shared, *found.tools_shared)]
+    if found.inherits_from:
+        lines.append(wrap(f"{target} also needs what {', '.join(r['label'] for r in found.inherits_from)} "
+                          "needs, unless it says otherwise", indent="  "))
+    lines.append(wrap(coverage_text(found, source, target)))
+    if found.coverage is not None and found.source.get("type") == "Role" and 0 < found.source_needs < FEW_NEEDS \
+            and not found.profile:
+        lines.append(wrap(f"(The sources give {source} only {found.source_needs} needs: what they do not list "
+                          "may still be known; --have adds yours.)"))
+    shown, left = top_items(G, list(found.items), limit)
+    if shown:
+        count = len(found.items)
+        head = (f"{count} thing{'s' * (count != 1)} to gain" + (f", the {len(shown)} most important shown" if left else "")
+                + " (importance 0-1 · sources and evidence):")
+        lines += ["", wrap(head), *render_items(shown, notes)]
+        if left:
+            lines.append(rest_line(left))
+    elif found.skills_shared or found.tools_shared:
+        lines += ["", f"Nothing to gain: what {target} needs is already covered."]
+    if found.hidden:
+        lines.append(f"  ({found.hidden} needs with evidence weaker than {min_evidence} are hidden)")
+    shared = [n["label"] for n in sorted((*found.skills_shared, *found.tools_shared), key=lambda n: -n["importance"])]
     if shared:
-        lines += ["", wrap(", ".join(shared), indent="  ", first="Already covered: ")]
-    order = _prerequisites_first(found)
-    if order:
-        lines += ["", wrap("; ".join(order), indent="  ", first="Learn first: ")]
+        more = f", and {len(shared) - LIST_LIMIT} more" if limit and len(shared) > LIST_LIMIT else ""
+        lines += ["", wrap(", ".join(shared[:limit and LIST_LIMIT]) + more, indent="  ", first="Already covered: ")]
     footer = notes.render()
     return "\n".join(lines + (["", footer] if footer else []))
 
 
-def _render_needs(items: list[dict], notes: Footnotes) -> list[str]:
-    """One line per need that has teachers or prerequisites; the others together on an ``also`` line."""
-    lines, plain = [], []
-    for item in items:
-        text = f"{item['label']} {notes.cite(item['sources'])}"
-        extra = []
-        if item.get("needed_for"):
-            extra.append(f"needed for {', '.join(p['label'] for p in item['needed_for'])}")
-        if item.get("builds_on"):
-            extra.append(f"builds on {', '.join(p['label'] for p in item['builds_on'])}")
-        if item["taught_by"]:
-            extra.append("taught by " + "; ".join(
-                p["label"] + (f" ({', '.join(o['label'] for o in p['offered_by'])})" if p["offered_by"] else "")
-                for p in item["taught_by"]))
-        if extra:
-            lines.append(wrap(f"{text}: {'; '.join(extra)}", indent="      ", first="  - "))
-        else:
-            plain.append(text)
-    if plain:
-        lines.append(wrap(", ".join(plain), indent="      ", first="  - " + ("also: " if lines else "")))
-    return lines
-
-
-def _prerequisites_first(found) -> list[str]:
-    """Return "a, b → c" for every skill to gain that builds on other needs to gain, in learning order."""
-    before = {s["id"]: [p["label"] for p in s["learn_after"]]
-              for s in (*found.skills_to_gain, *found.prerequisites_to_gain)}
-    return [f"{', '.join(before[n['id']])} → {n['label']}" for n in found.learning_order if before.get(n["id"])]
+def coverage_text(found, source: str, target: str) -> str:
+    """Return how much of the target's needs the person covers, or why there is not enough data."""
+    if found.coverage is not None:
+        return f"You cover {found.coverage:.0%} of its {found.target_needs} needs (weighted by importance)."
+    if found.source_needs or found.profile:
+        return f"Not enough data to compare: no source describes what {target} needs (at most the editors' guesses)."
+    return f"Not enough data to compare: the sources give {source} no needs (add yours with --have)."
 
 
 @click.command("next")
@@ -141,24 +146,27 @@ def next_role(settings, role, n, have_file, as_json):
 
 
 def render_moves(G, role: str, moves) -> str:
-    """Return ranked moves as text: kind, relation with sources, similarity, shared and new needs."""
+    """Return ranked moves as text: kind, relation with sources and evidence, coverage, shared and new needs."""
     notes = Footnotes(G)
     lines = [f"Next moves from {G.nodes[role]['label']}"]
     for rank, move in enumerate(moves, 1):
-        why = (f"{move.relation_text} {notes.cite(move.sources)}" if move.relation
-               else "similar skills and tools")
+        why = (f"{move.relation_text} {evidence_text(move.evidence, notes) if move.evidence else notes.cite(move.sources)}"
+               if move.relation else "similar skills and tools")
+        if move.weak:
+            why = f"{best_class(move.evidence) or 'unsourced'} only: {why} (no source states this move)"
         lines += ["", wrap(f"{move.node['label']} — {move.kind} ({move.kind_reason})", indent="    ",
                            first=f"{rank:>2}. ")]
+        fit = ("not enough data to compare their needs" if move.coverage is None
+               else f"similarity {move.similarity or 0:.2f}; you cover {move.coverage:.0%} of its {move.needs} needs")
+        if move.why:  # between imported occupations the score's parts say why
+            fit = fit.replace(f"similarity {move.similarity or 0:.2f}; ", "")
+        lines.append(wrap(f"{why if move.relation or not move.why else 'similar occupation'}; {fit}",
+                          indent="      ", first="    "))
         if move.why:
-            why = f"{move.relation_text} {notes.cite(move.sources)}" if move.relation else "similar occupation"
-            lines.append(wrap(f"{why}; you cover {move.coverage:.0%} of its needs", indent="      ", first="    "))
             lines.append(wrap(render_why(move.why), indent="      ", first="    why: "))
-        else:
-            lines.append(wrap(f"{why}; similarity {move.similarity:.2f}; you cover {move.coverage:.0%} of its needs",
-                              indent="      ", first="    "))
         for title, items in (("shared", move.shared), ("to gain", move.to_gain)):
             if items:
-                labels = [i["label"] + ("" if i["essential"] else " (good to have)") for i in items[:LIST_LIMIT]]
+                labels = [item_title(i) for i in items[:LIST_LIMIT]]
                 if len(items) > LIST_LIMIT:
                     labels.append(f"and {len(items) - LIST_LIMIT} more (see `mlgraph gap`)")
                 lines.append(wrap(", ".join(labels), indent=" " * 15, first=f"    {title + ':':<11}"))
@@ -191,12 +199,15 @@ def render_why(why: dict) -> str:
 @click.option("--cost", "cost_name", type=click.Choice(["hops", "skills", "blend"]), default="skills",
               show_default=True, help="Which route to plan: least to learn (skills), fewest steps (hops), or both (blend).")
 @have_option
+@all_option
+@min_evidence_option
 @pass_settings
-def plan(settings, source, target, output, cost_name, have_file):
+def plan(settings, source, target, output, cost_name, have_file, show_all, min_evidence):
     """Write a Markdown study plan for the route from SOURCE to TARGET with the least to learn.
 
-    Per step: what to learn (prerequisites first, essential before good to have), the education
-    paths that teach it and who offers them, and numbered sources with article titles and files.
+    Per step: a checklist of the ten most important things to learn (prerequisites first; --all
+    for every one), each with its importance, evidence and sources and the best place to learn
+    it, then numbered sources with article titles and files.
 
     \b
     Examples:
@@ -212,7 +223,7 @@ def plan(settings, source, target, output, cost_name, have_file):
     src, dst = (resolve(G, name, ROLE_TYPES) for name in (source, target))
     have = load_have(G, have_file)
     route = find_routes(G, src, dst, cost=step_cost(cost_name, have), have=have)[0]
-    text = render_plan(G, route, have, cost_name)
+    text = render_plan(G, route, have, cost_name, None if show_all else TOP_ITEMS, min_evidence)
     if output is None:
         click.echo(text, nl=False)
     else:

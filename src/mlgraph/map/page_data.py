@@ -24,6 +24,7 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
     "Application": ("#db2777", "triangleDown"),
     "EducationPath": ("#0d9488", "star"),
     "Organization": ("#92400e", "hexagon"),
+    "Task": ("#0891b2", "ellipse"),
     "Source": ("#6b7280", "box"),
 }
 
@@ -72,13 +73,20 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
         "sources": [_source_row(G, s) for s in cited],
         "nodes": [_node_row(G, n, positions.get(n, (0, 0)), source_index) | _profile_mark(status, n) for n in drawn]
                  + [_other_row(G, n) for n in others],
-        "edges": [[index[u], index[v], k, [source_index[s] for s in G.edges[u, v, k]["sources"]]]
-                  for u, v, k in edges],
+        "edges": [[index[u], index[v], k, [source_index[s] for s in G.edges[u, v, k]["sources"]],
+                   _evidence_text(G.edges[u, v, k])] for u, v, k in edges],
         "routes": [_route_row(route, index, source_index) for route in view.routes],
         "focus": index[view.focus] if view.focus else None,
         "profile": ({k: sum(1 for v in status.values() if v == k) for k in ("have", "missing")}
                     if have is not None else None),
     }
+
+
+def _evidence_text(edge: dict) -> str:
+    """The relation's evidence in brief for its card line ("1 stated, essential; 2 listed"), or ""."""
+    from mlgraph.career.evidence import summarize_evidence
+
+    return summarize_evidence(edge["evidence"]) if edge.get("evidence") else ""
 
 
 def _profile_mark(status: dict[str, str], node: str) -> dict:

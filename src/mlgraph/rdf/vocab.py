@@ -31,7 +31,7 @@ PREFIXES: dict[str, str] = {
 #: Node types shown to people, in display order; each is a class in the mlg namespace.
 NODE_TYPES = (
     "Role", "Skill", "Tool", "Industry", "Application",
-    "EducationPath", "Organization", "Source",
+    "EducationPath", "Organization", "Task", "Source",
 )
 
 

@@ -22,7 +22,7 @@ from mlgraph import __version__
 from mlgraph.storage.atomic import replace_file
 
 #: Bump when the projection changes shape, so old cache files are ignored.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_dir() -> Path:

@@ -294,11 +294,11 @@
   function relationList(i, notes) {
     const groups = new Map();
     incident[i].forEach(ei => {
-      const [u, v, rel, srcs] = EDGES[ei];
+      const [u, v, rel, srcs, evidence] = EDGES[ei];
       const out = u === i, r = REL[rel];
       const key = (r.career ? "0" : "1") + (out ? r.label : r.inverse);
       if (!groups.has(key)) groups.set(key, {title: out ? r.label : r.inverse, items: []});
-      groups.get(key).items.push([out ? v : u, srcs]);
+      groups.get(key).items.push([out ? v : u, srcs, evidence]);
     });
     if (!groups.size) return el("p", "hint", "No relations.");
     const box = add(el("div"), el("h2", null, "Relations"));
@@ -306,7 +306,8 @@
       const {title, items} = groups.get(key);
       const list = el("ul");
       items.sort((a, b) => NODES[a[0]].label.localeCompare(NODES[b[0]].label));
-      items.forEach(([j, srcs]) => add(list, add(el("li"), nodeRef(j), notes.cite(srcs))));
+      items.forEach(([j, srcs, evidence]) => add(list, add(el("li"), nodeRef(j), notes.cite(srcs),
+                                                         evidence ? el("span", "meta", " " + evidence) : "")));
       add(box, el("div", "rel", title + ":"), list);
     });
     return box;
