@@ -31,7 +31,7 @@ def test_the_scored_graph_holds_no_related_occupation_links(tmp_path):
     shutil.copytree(ONET, folder)
     G = held_out_network(folder)
     assert not [k for _, _, k in G.edges(keys=True) if k == "relatedOccupation"]
-    assert not any("tier" in attrs.get("onet", {}) for *_, attrs in G.edges(data=True))
+    assert not any("relatednessTier" in r for *_, attrs in G.edges(data=True) for r in attrs.get("evidence", ()))
     # and it does not read the file at all: a garbled one changes nothing
     (folder / "Related Occupations.txt").write_text("garbage", encoding="utf-8")
     garbled = held_out_network(folder)

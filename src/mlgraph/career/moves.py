@@ -197,8 +197,10 @@ def _relation_text(G: nx.MultiDiGraph, role: str, target: str, relation: str | N
     """Return how the move's relation reads, with the taxonomy's tier and rank when it gives them."""
     if not relation:
         return Move.relation_text
-    numbers = G.edges[role, target, relation].get("onet", {})
-    tier = f" ({numbers['tier']}, #{numbers['index']})" if "tier" in numbers and "index" in numbers else ""
+    from mlgraph.career.occupations import imported_figures
+
+    found = imported_figures(G.edges[role, target, relation])
+    tier = f" ({found['relatednessTier']}, #{found['relatednessIndex']})" if "relatednessTier" in found else ""
     return relation_label(G, relation) + tier
 
 

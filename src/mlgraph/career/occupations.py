@@ -1,8 +1,8 @@
 """Imported occupations in the career network: their numbers on edges, and their join with the built-in roles.
 
-An imported relation's statement carries the taxonomy's numbers (O*NET importance and level,
-hot-technology flags, related-occupation tier and rank); :func:`add_imported_numbers` copies
-them onto the network edge as an ``onet`` dict. A built-in role whose ``mlg:onetSocCode`` names
+An imported relation's evidence record carries the taxonomy's figures (O*NET importance and
+level, hot-technology flags, related-occupation tier and rank); :func:`imported_figures` reads
+them from a network edge. A built-in role whose ``mlg:onetSocCode`` names
 an imported occupation is joined to it both ways by ``matchesOccupation``, sourced to the
 editors who chose the code, so that routes cross from the built-in roles into the occupations.
 
@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from mlgraph.rdf.vocab import MLD, MLG, SRC
+from mlgraph.career.evidence import EDITORIAL, build_record
+from mlgraph.rdf.vocab import MLD
 
-EDITORIAL = SRC + "editorial"
-
-#: Statement properties copied onto edges, by the key they get in the edge's ``onet`` dict.
-NUMBERS = {"importance": "onetImportance", "level": "onetLevel", "suppressed": "suppressed",
-           "hot": "hotTechnology", "in_demand": "inDemand", "tier": "relatednessTier", "index": "relatednessIndex"}
+#: Why a built-in role and an occupation are joined, as its evidence record says.
+JOIN_NOTE = "The editors gave the role this O*NET-SOC code (ontology/data/alignment.ttl)."
 
 
 def occupation_node(code: str) -> str:
@@ -58,24 +56,17 @@ def join_aligned_occupations(G: nx.MultiDiGraph) -> int:
     for node, code in list(G.nodes(data="onet")):
         target = occupation_node(code) if code else None
         if target in G and target != node:
-            G.add_edge(node, target, key="matchesOccupation", sources=[EDITORIAL])
-            G.add_edge(target, node, key="matchesOccupation", sources=[EDITORIAL])
+            for a, b in ((node, target), (target, node)):
+                G.add_edge(a, b, key="matchesOccupation", sources=[EDITORIAL],
+                           evidence=[build_record(EDITORIAL, "editorial", note=JOIN_NOTE)])
             joined += 1
     return joined
 
 
-def add_imported_numbers(network: nx.MultiDiGraph, graph) -> None:
-    """Copy the numbers on imported statements of ``graph`` (rdflib) onto the matching network edges."""
-    from rdflib import RDF, URIRef
+def imported_figures(attrs: dict) -> dict:
+    """Return the taxonomy's figures on an edge: its first imported evidence record (empty if none).
 
-    numbers: dict = {}
-    for key, name in NUMBERS.items():  # one pass per property: far faster than a lookup per statement
-        for st, value in graph.subject_objects(URIRef(MLG + name)):
-            numbers.setdefault(st, {})[key] = float(value) if key in ("importance", "level") else value.toPython()
-    ends = {part: dict(graph.subject_objects(prop)) for part, prop in
-            (("s", RDF.subject), ("p", RDF.predicate), ("o", RDF.object))}
-    for st, values in numbers.items():
-        s, p, o = (ends[part].get(st) for part in "spo")
-        key = str(p).rsplit("#", 1)[-1]
-        if s is not None and o is not None and network.has_edge(str(s), str(o), key):
-            network.edges[str(s), str(o), key]["onet"] = values
+    >>> imported_figures({"evidence": [{"evidence": "imported", "onetImportance": 4.88}]})["onetImportance"]
+    4.88
+    """
+    return next((r for r in attrs.get("evidence", ()) if r.get("evidence") == "imported"), {})

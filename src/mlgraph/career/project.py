@@ -38,9 +38,8 @@ def project_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
         network.add_node(str(node), **node_attributes(graph, node, node_type))
     add_relations(network, graph)
     add_salaries(network, graph)
-    from mlgraph.career.occupations import add_imported_numbers, join_aligned_occupations
+    from mlgraph.career.occupations import join_aligned_occupations
 
-    add_imported_numbers(network, graph)
     join_aligned_occupations(network)
     return network
 

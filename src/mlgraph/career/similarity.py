@@ -84,7 +84,7 @@ class SimilarityIndex:
             cols = [e for e in elements if e.startswith(prefixes)]
             empty = 1.0 if scale == "importance" else 0.0  # unrated: not important, no level
             M = np.array([[r.get(e, {}).get(scale, empty) for e in cols] for r in ratings], float).reshape(len(ratings), len(cols))
-            self.blocks.append((_unit_rows(M - M.mean(axis=1, keepdims=True)), weight))
+            self.blocks.append((_unit_rows(M - M.mean(axis=1, keepdims=True) if M.size else M), weight))
         self.tech = _rarity_vectors(self.roles, [tools_of(G, r) for r in self.roles])
         self.words = _rarity_vectors(self.roles, [set(_WORD.findall(G.nodes[r]["label"].casefold())) for r in self.roles])
         self.zone = np.array([G.nodes[r].get("job_zone", np.nan) for r in self.roles], float)
@@ -154,15 +154,20 @@ def role_ratings(G: nx.MultiDiGraph, role: str) -> dict[str, dict[str, float]]:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("math", onet_element="2.A.1.e")
-    >>> _ = G.add_edge("stat", "math", "requiresSkill", onet={"importance": 4.88, "level": 5.38})
+    >>> _ = G.add_edge("stat", "math", "requiresSkill",
+    ...                evidence=[{"evidence": "imported", "onetImportance": 4.88, "onetLevel": 5.38}])
     >>> role_ratings(G, "stat")
     {'2.A.1.e': {'importance': 4.88, 'level': 5.38}}
     """
+    from mlgraph.career.occupations import imported_figures
+
     ratings = {}
     for _, skill, key, attrs in G.out_edges(role, keys=True, data=True):
         element = G.nodes[skill].get("onet_element")
-        if key in NEEDS and element and "onet" in attrs:
-            ratings[element] = {k: attrs["onet"][k] for k in ("importance", "level") if k in attrs["onet"]}
+        figures = imported_figures(attrs) if key in NEEDS and element else {}
+        if "onetImportance" in figures:
+            ratings[element] = {name: figures[f"onet{name.title()}"] for name in ("importance", "level")
+                                if f"onet{name.title()}" in figures}
     return ratings
 
 
