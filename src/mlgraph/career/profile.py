@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from os import PathLike
 from pathlib import Path
 
 import networkx as nx
 
-from mlgraph.career.names import label_index, normalize, resolve
+from mlgraph.career.names import label_index, normalize, resolve, suggest
 from mlgraph.errors import AmbiguousName, BadInput, NameNotFound
 
 #: What a profile names are looked up as first; other types are expanded to what they imply.
@@ -162,3 +163,30 @@ def have_status(G: nx.MultiDiGraph, profile: Profile | Collection[str],
     chosen = G.nodes if nodes is None else nodes
     return {n: "have" if n in held else "missing"
             for n in chosen if n in G and G.nodes[n]["type"] in PROFILE_TYPES}
+
+
+def as_profile(G: nx.MultiDiGraph, have: Profile | str | Path | Iterable[str] | None) -> Profile:
+    """Return the profile ``have`` stands for: a Profile, a profile file's path, or names.
+
+    Names given in code must all be known (an unknown one raises NameNotFound with suggestions);
+    a file's unknown names are skipped and listed in ``unknown``, as the command line does.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("mld:sql", label="SQL", type="Skill")
+    >>> sorted(as_profile(G, ["sql"]).have), as_profile(G, None).have
+    (['mld:sql'], frozenset())
+    >>> as_profile(G, ["sqll"])
+    Traceback (most recent call last):
+    ...
+    mlgraph.errors.NameNotFound: no node named 'sqll'; did you mean: SQL?
+    """
+    if have is None:
+        return Profile(have=frozenset())
+    if isinstance(have, Profile):
+        return have
+    if isinstance(have, (str, PathLike)):
+        return load_profile(G, Path(have))
+    profile = resolve_profile(G, list(have))
+    if profile.unknown:
+        raise NameNotFound(profile.unknown[0], suggest(G, normalize(profile.unknown[0])))
+    return profile

@@ -23,16 +23,33 @@ class Settings:
     data: tuple[Path, ...] = ()
     use_cache: bool = True
     builtin: bool = True
-    _network: object = field(default=None, repr=False)
+    _graph: object = field(default=None, repr=False)
+    _warned: set = field(default_factory=set, repr=False)
+
+    def graph(self, network: bool = True):
+        """Return the graph (built-in plus ``--data`` files) as the Python API has it, made once.
+
+        With ``network``, the career network is loaded now, so its warnings come first.
+        """
+        if self._graph is None:
+            from mlgraph.api import CareerGraph
+
+            self._graph = CareerGraph(self.data, builtin=self.builtin, use_cache=self.use_cache)
+        if network:
+            self._graph.network  # noqa: B018 - load now
+        self.warn_loaded()
+        return self._graph
 
     def network(self):
         """Return the career network (built-in graph plus ``--data`` files), loaded once."""
-        if self._network is None:
-            from mlgraph.career.network import load_network
+        return self.graph().network
 
-            self._network = load_network(self.data, use_cache=self.use_cache, builtin=self.builtin)
-            warn(self._network.graph.get("load_warnings", ()))
-        return self._network
+    def warn_loaded(self) -> None:
+        """Print the load warnings not printed yet."""
+        if self._graph is not None:
+            fresh = [w for w in self._graph.warnings if w not in self._warned]
+            self._warned.update(fresh)
+            warn(fresh)
 
 
 pass_settings = click.make_pass_decorator(Settings, ensure=True)
@@ -52,15 +69,13 @@ cost_option = click.option(
          "skill or tool, 0.5 per good-to-have skill), or 1 per step plus that (blend).")
 
 
-def load_have(G, have_file: Path | None) -> frozenset[str]:
-    """Return the skills and tools of the ``--have`` file (none without one), warning about unknown names."""
+def load_have(graph, have_file: Path | None):
+    """Return the profile of the ``--have`` file (None without one), warning about unknown names."""
     if have_file is None:
-        return frozenset()
-    from mlgraph.career.profile import load_profile
-
-    profile = load_profile(G, have_file)
+        return None
+    profile = graph.profile(have_file)
     warn(f"{have_file}: {name!r} is not a known skill or tool; ignored" for name in profile.unknown)
-    return profile.have
+    return profile
 
 
 class MlgraphGroup(click.Group):

@@ -21,15 +21,12 @@ def show(settings, name, as_json):
       mlgraph show python --json
       mlgraph show mld:data-scientist
     """
-    from mlgraph.career.describe import describe_node
-    from mlgraph.career.names import resolve
-
-    G = settings.network()
-    card = describe_node(G, resolve(G, name))
+    g = settings.graph()
+    card = g.show(name).as_dict()
     if as_json:
         echo_json(card)
     else:
-        click.echo(render_card(G, card))
+        click.echo(render_card(g.network, card))
 
 
 #: How a card groups relations: section title and the relations (either direction) it holds.

@@ -9,10 +9,8 @@ from mlgraph.cli.base import (
 )
 from mlgraph.career.evidence import best_class
 from mlgraph.cli.needs_text import all_option, evidence_text, min_evidence_option, render_items
-from mlgraph.errors import BadInput, NothingFound
+from mlgraph.errors import NothingFound
 from mlgraph.rdf.vocab import NODE_TYPES, compact_iri
-
-ROUTE_ENDS = ("Role", "EducationPath")
 
 #: How many new needs a route step lists unless asked for all.
 TOP_ITEMS = 10
@@ -47,23 +45,14 @@ def path(settings, source, target, k, via, avoid, max_hops, cost_name, have_file
       mlgraph path "data scientist" "ml architect" --avoid "machine learning specialist"
       mlgraph path "software engineer" "ml architect" --cost skills --have me.txt
     """
-    from mlgraph.career.costs import step_cost
-    from mlgraph.career.names import resolve
-    from mlgraph.career.network import node_summary
-    from mlgraph.career.paths import find_routes
-
-    G = settings.network()
-    src, dst = (resolve(G, name, ROUTE_ENDS) for name in (source, target))
-    have = load_have(G, have_file)
-    routes = find_routes(G, src, dst, k=k, via=[resolve(G, n, ROUTE_ENDS) for n in via],
-                         avoid=[resolve(G, n, ROUTE_ENDS) for n in avoid], max_hops=max_hops,
-                         cost=step_cost(cost_name, have), have=have)
+    g = settings.graph()
+    routes = g.route(source, target, k=k, via=via, avoid=avoid, max_hops=max_hops, cost=cost_name,
+                     have=load_have(g, have_file))
     if as_json:
-        echo_json({"source": node_summary(G, src), "target": node_summary(G, dst),
-                   "paths": [route.as_dict() for route in routes]})
+        echo_json(routes.as_dict())
         return
-    click.echo(render_routes(G, routes, k, show_cost=cost_name != "hops", limit=None if show_all else TOP_ITEMS,
-                             min_evidence=min_evidence))
+    click.echo(render_routes(g.network, routes.paths, k, show_cost=cost_name != "hops",
+                             limit=None if show_all else TOP_ITEMS, min_evidence=min_evidence))
 
 
 def render_routes(G, routes, k: int, show_cost: bool = False, limit: int | None = TOP_ITEMS,
@@ -120,11 +109,7 @@ def list_nodes(settings, node_type, as_json):
       mlgraph list --type Tool
       mlgraph list --type roles --json
     """
-    from mlgraph.career.network import node_summary, nodes_of_type
-
-    G = settings.network()
-    nodes = nodes_of_type(G, parse_type(node_type) if node_type else None)
-    _print_nodes(G, nodes, as_json, node_summary)
+    _print_nodes(settings.graph().list(node_type), as_json)
 
 
 @click.command()
@@ -139,35 +124,21 @@ def search(settings, text, as_json):
       mlgraph search spark
       mlgraph search deep learning --json
     """
-    from mlgraph.career.names import search as search_nodes
-    from mlgraph.career.network import node_summary
-
-    G = settings.network()
-    nodes = search_nodes(G, " ".join(text))
+    nodes = settings.graph().search(" ".join(text))
     if not nodes:
         raise NothingFound(f"nothing matches {' '.join(text)!r}; try fewer or shorter words, or `mlgraph list`")
-    _print_nodes(G, nodes, as_json, node_summary)
+    _print_nodes(nodes, as_json)
 
 
-def _print_nodes(G, nodes, as_json, node_summary) -> None:
+def _print_nodes(nodes, as_json) -> None:
     if as_json:
-        echo_json([node_summary(G, n) for n in nodes])
+        echo_json(nodes.as_dict())
         return
-    rows = [(G.nodes[n]["label"], G.nodes[n]["type"] + (f" ({G.nodes[n]['kind']})" if "kind" in G.nodes[n] else ""),
-             compact_iri(n)) for n in nodes]
+    rows = [(n["label"], n["type"] + (f" ({n['kind']})" if "kind" in n else ""), compact_iri(n["id"])) for n in nodes]
     w1 = min(max((len(r[0]) for r in rows), default=0), 48)
     w2 = max((len(r[1]) for r in rows), default=0)
     for label, kind, iri in rows:
         click.echo(f"{label:<{w1}}  {kind:<{w2}}  {iri}")
-
-
-def parse_type(text: str) -> str:
-    """Return the node type named by ``text`` (any case, singular or plural), or raise BadInput."""
-    wanted = text.casefold().rstrip("s").replace(" ", "").replace("-", "")
-    for name in NODE_TYPES:
-        if name.casefold() == wanted or name.casefold().rstrip("s") == wanted:
-            return name
-    raise BadInput(f"unknown type {text!r}; known types: {', '.join(NODE_TYPES)}")
 
 
 @click.command()
@@ -181,16 +152,15 @@ def stats(settings, as_json):
       mlgraph stats
       mlgraph --data mine.ttl stats --json
     """
-    from mlgraph.career.describe import graph_stats
     from mlgraph.career.network import relation_label
 
-    G = settings.network()
-    counts = graph_stats(G)
+    g = settings.graph()
+    counts = g.stats().as_dict()
     if as_json:
         echo_json(counts)
         return
     lines = [f"Triples: {counts['triples']:,}", f"Salary figures: {counts['salaries']}", "", "Nodes"]
     lines += [f"  {t:<16}{n:>6}" for t, n in counts["nodes"].items()]
     lines += ["", "Relations"]
-    lines += [f"  {relation_label(G, r) + ' (' + r + ')':<44}{n:>6}" for r, n in counts["edges"].items()]
+    lines += [f"  {relation_label(g.network, r) + ' (' + r + ')':<44}{n:>6}" for r, n in counts["edges"].items()]
     click.echo("\n".join(lines))

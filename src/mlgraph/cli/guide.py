@@ -14,8 +14,6 @@ from mlgraph.cli.needs_text import (
     all_option, evidence_text, item_title, min_evidence_option, render_items, rest_line,
 )
 
-ROLE_TYPES = ("Role", "EducationPath")
-
 #: How many shared or missing needs a move lists in text before summing up the rest.
 LIST_LIMIT = 12
 
@@ -47,16 +45,12 @@ def gap(settings, source, target, have_file, show_all, min_evidence, as_json):
       mlgraph gap "software engineer" "ml engineer" --all --min-evidence stated
       mlgraph gap "data scientist" "ml engineer" --have me.txt --json
     """
-    from mlgraph.career.gap import skill_gap
-    from mlgraph.career.names import resolve
-
-    G = settings.network()
-    src, dst = (resolve(G, name, ROLE_TYPES) for name in (source, target))
-    found = skill_gap(G, src, dst, load_have(G, have_file), min_evidence)
+    g = settings.graph()
+    found = g.gap(source, target, have=load_have(g, have_file), min_evidence=min_evidence)
     if as_json:
         echo_json(found.as_dict())
     else:
-        click.echo(render_gap(G, found, None if show_all else TOP_ITEMS, min_evidence))
+        click.echo(render_gap(g.network, found.gap, None if show_all else TOP_ITEMS, min_evidence))
 
 
 def render_gap(G, found, limit: int | None = TOP_ITEMS, min_evidence: str | None = None) -> str:
@@ -127,22 +121,17 @@ def next_role(settings, role, n, have_file, as_json):
       mlgraph next "data scientist"
       mlgraph next "ml engineer" -n 3 --have me.txt --json
     """
-    from mlgraph.career.moves import next_moves
-    from mlgraph.career.names import resolve
-    from mlgraph.career.network import node_summary
-
-    G = settings.network()
-    node = resolve(G, role, ("Role",))
-    moves = next_moves(G, node, n, load_have(G, have_file))
+    g = settings.graph()
+    moves = g.next(role, n, have=load_have(g, have_file))
     if as_json:
-        echo_json({"role": node_summary(G, node), "moves": [m.as_dict() for m in moves]})
+        echo_json(moves.as_dict())
         return
     if not moves:
         from mlgraph.errors import NothingFound
 
-        raise NothingFound(f"no moves known out of {G.nodes[node]['label']}: it has no career relations "
+        raise NothingFound(f"no moves known out of {moves.role['label']}: it has no career relations "
                            "and no skills in common with other roles")
-    click.echo(render_moves(G, node, moves))
+    click.echo(render_moves(g.network, moves.role["id"], moves.moves))
 
 
 def render_moves(G, role: str, moves) -> str:
@@ -214,18 +203,11 @@ def plan(settings, source, target, output, cost_name, have_file, show_all, min_e
       mlgraph plan "data scientist" "machine learning architect"
       mlgraph plan "software engineer" "ml architect" --cost skills --have me.txt -o out/plan.md
     """
-    from mlgraph.career.costs import step_cost
-    from mlgraph.career.names import resolve
-    from mlgraph.career.paths import find_routes
-    from mlgraph.career.plan import render_plan, write_plan
-
-    G = settings.network()
-    src, dst = (resolve(G, name, ROLE_TYPES) for name in (source, target))
-    have = load_have(G, have_file)
-    route = find_routes(G, src, dst, cost=step_cost(cost_name, have), have=have)[0]
-    text = render_plan(G, route, have, cost_name, None if show_all else TOP_ITEMS, min_evidence)
+    g = settings.graph()
+    study = g.plan(source, target, cost=cost_name, have=load_have(g, have_file), all=show_all,
+                   min_evidence=min_evidence)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(study.markdown, nl=False)
     else:
-        write_plan(text, output)
+        study.save(output)
         click.echo(f"wrote {output}", err=True)

@@ -10,17 +10,6 @@ from mlgraph.cli.base import echo_json, json_option, pass_settings, warn
 from mlgraph.errors import BadInput, NothingFound
 
 
-def load_rdf(settings, extra: tuple[Path, ...] = ()):
-    """Parse the built-in graph (unless left out) and the user's files; print load warnings."""
-    from mlgraph.career.network import input_files
-    from mlgraph.rdf.load import parse_files
-
-    warnings: list[str] = []
-    graph = parse_files(input_files(tuple(settings.data) + tuple(extra), settings.builtin), warnings)
-    warn(warnings)
-    return graph
-
-
 @click.command()
 @click.option("-o", "--output", metavar="FILE",
               help="File to write (default out/mlgraph.SUFFIX in the current folder); '-' for stdout.")
@@ -51,21 +40,19 @@ def export(settings, output, fmt, force):
       mlgraph export --format nt -o - | wc -l
       mlgraph --data mine.ttl export -o merged.trig --force
     """
-    from mlgraph.rdf.export import choose_format, render_rdf, write_export
+    from mlgraph.rdf.export import choose_format
 
     fmt, path = choose_format(output, fmt)
     if path is not None and path.exists() and not force:
         _check_replaceable(path)
-    if fmt.rdf:
-        graph = load_rdf(settings)
-        text, size = render_rdf(graph, fmt), f"{len(graph):,} triples"
-    else:
-        G = settings.network()
-        text, size = fmt.render(G), f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
+    g = settings.graph(network=not fmt.rdf)
+    written = g.export(path, format=fmt.key, force=force)
+    settings.warn_loaded()
     if path is None:
-        click.echo(text, nl=False)
+        click.echo(written, nl=False)
         return
-    write_export(text, path, force=force)
+    G = g.network if not fmt.rdf else None
+    size = f"{len(g.rdf):,} triples" if fmt.rdf else f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
     click.echo(f"mlgraph: wrote {path} ({fmt.title}, {size})", err=True)
 
 
@@ -110,72 +97,41 @@ def query(settings, sparql, query_file, params, list_queries, show_sparql, as_cs
       mlgraph query salaries-of-role -p role=MLE --csv
       mlgraph query -f mine.rq
     """
-    from mlgraph.rdf.query import named_queries, prepare_query, render_csv, render_json, render_table, run_query
-
-    named = named_queries()
     if list_queries:
-        _list_named(named, as_json)
+        from mlgraph.rdf.query import named_queries
+
+        _list_named(named_queries(), as_json)
         return
-    text, chosen = _query_text(sparql, query_file, named)
-    prepared = prepare_query(text)
-    bindings = _bindings(settings, chosen, params)
+    if sparql and query_file:
+        raise BadInput("give the query as an argument or with -f FILE, not both")
+    g = settings.graph(network=False)
+    prepared = g.prepare_query(query_file or sparql, _param_values(params))
+    settings.warn_loaded()
     if show_sparql:
-        click.echo(text.rstrip("\n"))
-        for variable, value in bindings.items():
+        click.echo(prepared.text.rstrip("\n"))
+        for variable, value in prepared.bindings.items():
             click.echo(f"# bound: ?{variable} = {value.n3()}")
         return
-    result = run_query(load_rdf(settings), prepared, bindings)
+    result = g.query(prepared)
+    settings.warn_loaded()
     if as_json:
-        click.echo(render_json(result), nl=False)
+        click.echo(result.to_json(), nl=False)
     elif as_csv:
-        click.echo(render_csv(result), nl=False)
-    elif result.type in ("CONSTRUCT", "DESCRIBE"):
-        from mlgraph.rdf.export import FORMATS, render_rdf
-
-        click.echo(render_rdf(result.graph, FORMATS["ttl"]), nl=False)
+        click.echo(result.to_csv(), nl=False)
     else:
-        click.echo(render_table(result))
+        click.echo(result.to_text(), nl=result.type not in ("CONSTRUCT", "DESCRIBE"))
     if result.type != "ASK" and not len(result):  # rows, or triples of a CONSTRUCT / DESCRIBE
         raise NothingFound("the query matched nothing")
 
 
-def _query_text(sparql, query_file, named):
-    if sparql and query_file:
-        raise BadInput("give the query as an argument or with -f FILE, not both")
-    if query_file:
-        try:
-            return query_file.read_text(encoding="utf-8"), None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"{query_file}: cannot read the query ({getattr(exc, 'strerror', None) or exc})") from None
-    if not sparql:
-        raise BadInput("give a SPARQL query, -f FILE.rq, or a named query (see `mlgraph query --list`)")
-    if sparql in named:
-        return named[sparql].text, named[sparql]
-    if sparql.replace("-", "").isalnum():
-        raise BadInput(f"no named query {sparql!r}; known: {', '.join(named)}")
-    return sparql, None
-
-
-def _bindings(settings, chosen, params):
-    from mlgraph.rdf.query import bind_params, node_types
-
-    if chosen is None:
-        if params:
-            raise BadInput("--param only applies to named queries (see `mlgraph query --list`)")
-        return {}
+def _param_values(params) -> dict[str, str]:
     values = {}
     for item in params:
         name, sep, value = item.partition("=")
         if not sep:
             raise BadInput(f"--param {item!r}: write NAME=VALUE, e.g. --param skill=\"deep learning\"")
         values[name.strip()] = value
-
-    def resolve(value: str, kind: str) -> str:
-        from mlgraph.career.names import resolve as resolve_name
-
-        return resolve_name(settings.network(), value, node_types(kind))
-
-    return bind_params(chosen, values, resolve)
+    return values
 
 
 def _list_named(named, as_json) -> None:
@@ -205,10 +161,9 @@ def validate(settings, files, as_json):
       mlgraph validate mine.ttl
       mlgraph --no-builtin validate mine.ttl --json
     """
-    from mlgraph.career.network import input_files
-    from mlgraph.rdf.validate import render_report, validate_files
+    from mlgraph.rdf.validate import render_report
 
-    report = validate_files(input_files(tuple(settings.data) + tuple(files), settings.builtin))
+    report = settings.graph(network=False).validate(*files).report
     warn(report.warnings)
     if as_json:
         echo_json(report.as_dict())

@@ -9,9 +9,6 @@ import click
 from mlgraph.cli.base import have_option, load_have, pass_settings
 from mlgraph.errors import BadInput
 
-ROUTE_ENDS = ("Role", "EducationPath")
-
-
 @click.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("out/mlgraph.html"), show_default=True, help="Where to write the page.")
@@ -41,13 +38,12 @@ def viz(settings, output, ends, k, focus, depth, types, max_nodes, open_page, ha
       mlgraph viz --type Role,EducationPath
       mlgraph viz --path "software engineer" "ml engineer" --have me.txt
     """
-    from mlgraph.map.html import generate_html, write_html
-
     _check_options(ends, k, focus, depth)
-    G = settings.network()
-    have = load_have(G, have_file) if have_file else None
-    view = choose_view(G, ends, k or 1, focus, depth or 1, types, max_nodes, have or ())
-    write_html(generate_html(G, view, have=have), output)
+    g = settings.graph()
+    drawn = g.map(path=ends, k=k or 1, focus=focus, depth=depth or 1, types=types, max_nodes=max_nodes,
+                  have=load_have(g, have_file))
+    drawn.save(output)
+    view, G = drawn.view, g.network
     for note in (*view.remarks, view.left_out_note()):
         if note:
             click.echo(f"mlgraph: {note}", err=True)
@@ -66,45 +62,3 @@ def _check_options(ends, k, focus, depth) -> None:
         raise BadInput("-k goes with --path SOURCE TARGET")
     if depth is not None and not focus:
         raise BadInput("--depth goes with --focus NAME")
-
-
-def choose_view(G, ends, k: int, focus, depth: int, types, max_nodes, have=()):
-    """Return the view the options ask for: routes, a neighbourhood or the whole graph, filtered.
-
-    >>> from mlgraph.career.network import load_network
-    >>> view = choose_view(load_network(), None, 1, "python", 1, "Role", None)
-    >>> view.title, view.hidden_types
-    ('Around Python (1 step)', ('EducationPath', 'Skill'))
-    """
-    from mlgraph.career.names import resolve
-    from mlgraph.map.views import (
-        DEFAULT_MAX_NODES, DEFAULT_TYPES, focus_view, keep_types, limit_nodes, route_view, whole_view,
-    )
-
-    wanted = parse_types(types) if types else None
-    if ends:
-        from mlgraph.career.paths import find_routes
-
-        source, target = (resolve(G, name, ROUTE_ENDS) for name in ends)
-        view = route_view(G, find_routes(G, source, target, k=k, have=have), asked=k, have=have)
-    elif focus:
-        view = focus_view(G, resolve(G, focus), depth)
-    else:
-        view = whole_view(G, wanted or DEFAULT_TYPES)
-    if wanted:
-        view = keep_types(G, view, wanted)
-    return limit_nodes(G, view, DEFAULT_MAX_NODES if max_nodes is None else max_nodes)
-
-
-def parse_types(text: str) -> tuple[str, ...]:
-    """Return the node types named in a comma-separated list (any case, singular or plural).
-
-    >>> parse_types("roles, Skill,education path")
-    ('Role', 'Skill', 'EducationPath')
-    """
-    from mlgraph.cli.explore import parse_type
-
-    names = [part.strip() for part in text.split(",") if part.strip()]
-    if not names:
-        raise BadInput(f"--type {text!r} names no type; e.g. --type Role,Skill")
-    return tuple(dict.fromkeys(parse_type(name) for name in names))

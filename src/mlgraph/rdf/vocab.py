@@ -58,3 +58,32 @@ def local_name(iri: str) -> str:
     'usesTool'
     """
     return iri.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def type_named(text: str) -> str:
+    """Return the node type ``text`` names (any case, singular or plural), or raise BadInput.
+
+    >>> type_named("education paths"), type_named("TOOL")
+    ('EducationPath', 'Tool')
+    """
+    from mlgraph.errors import BadInput
+
+    wanted = text.casefold().rstrip("s").replace(" ", "").replace("-", "")
+    for name in NODE_TYPES:
+        if name.casefold() == wanted or name.casefold().rstrip("s") == wanted:
+            return name
+    raise BadInput(f"unknown type {text!r}; known types: {', '.join(NODE_TYPES)}")
+
+
+def types_named(text: str) -> tuple[str, ...]:
+    """Return the node types named in a comma-separated list, each once, in the order given.
+
+    >>> types_named("roles, Skill,education path")
+    ('Role', 'Skill', 'EducationPath')
+    """
+    from mlgraph.errors import BadInput
+
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    if not names:
+        raise BadInput(f"--type {text!r} names no type; e.g. --type Role,Skill")
+    return tuple(dict.fromkeys(type_named(name) for name in names))
