@@ -71,3 +71,63 @@ def onet(onet_ttl):
 def evidence_graph():
     """The network of tests/fixtures/evidence.ttl (its header works out the right answers)."""
     return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "evidence.ttl"]))
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on (just now)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_oxigraph(location: Path):
+    """Start `oxigraph serve` on a free loopback port with its store in ``location``; wait (10 s at
+    most) until it answers. Return the process and its base URL; the caller kills it."""
+    import socket
+    import subprocess
+    import sysconfig
+    import time
+
+    exe = Path(sysconfig.get_path("scripts")) / "oxigraph"
+    port = free_port()
+    proc = subprocess.Popen([str(exe), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError(f"oxigraph serve did not start on 127.0.0.1:{port}")
+
+
+def stop_server(proc) -> None:
+    proc.kill()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def oxigraph_at():
+    """Start `oxigraph serve` on a store folder: ``proc, url = oxigraph_at(folder)``; all killed at the end."""
+    started = []
+
+    def start(location: Path):
+        proc, url = start_oxigraph(location)
+        started.append(proc)
+        return proc, url
+
+    yield start
+    for proc in started:
+        stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory):
+    """A real `oxigraph serve` on 127.0.0.1 with a temporary store, for the whole session."""
+    proc, url = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    yield url
+    stop_server(proc)

@@ -140,3 +140,22 @@ def test_load_warnings_reach_stderr_on_every_load(private_cache):
         assert result.exit_code == 0, result.output
         assert "warning:" in result.stderr and "owl:imports" in result.stderr
         json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("args", [
+    ["path", "software engineer", "machine learning architect", "-k", "3", "--json"],
+    ["gap", "software engineer", "machine learning engineer", "--all", "--json"],
+])
+def test_answers_do_not_depend_on_the_hash_seed(args, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("0", "1", "7"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "MLGRAPH_CACHE_DIR": str(tmp_path / seed)}
+        run = subprocess.run([sys.executable, "-m", "mlgraph", *args], env=env, capture_output=True, text=True,
+                             timeout=120)
+        assert run.returncode == 0, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

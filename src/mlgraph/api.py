@@ -180,6 +180,10 @@ class CareerGraph(LoadedGraph):
         from mlgraph.rdf.prepare import PreparedQuery
 
         prepared = sparql if isinstance(sparql, PreparedQuery) else self.prepare_query(sparql, {**(params or {}), **values})
+        if self.endpoint is not None:
+            from mlgraph.remote.query import query_server
+
+            return QueryResult(prepared.text, query_server(self.endpoint, prepared.text, prepared.bindings))
         return QueryResult(prepared.text, run_query(self.rdf, prepared.query, prepared.bindings))
 
     def prepare_query(self, sparql: str | Path, params: Mapping[str, str] | None = None):

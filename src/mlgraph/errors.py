@@ -57,3 +57,7 @@ class NoRoute(NothingFound):
 
 class BadInput(MlgraphError):
     """Unreadable or invalid input: a file, an option value, a query."""
+
+
+class RemoteError(MlgraphError):
+    """A SPARQL server that cannot be reached, refuses, or answers something unusable."""

@@ -22,18 +22,24 @@ class LoadedGraph:
     """The built-in graph (or only its schema) and your ``data`` files, read when first needed.
 
     ``network`` is the networkx projection the answers use, ``rdf`` the whole rdflib graph
-    (parsed when first needed), ``warnings`` what loading ignored on purpose.
+    (parsed when first needed), ``warnings`` what loading ignored on purpose. With an
+    ``endpoint`` (a :class:`mlgraph.remote.endpoint.Endpoint`) both are read from that SPARQL
+    server's graph instead of files, and queries run on the server.
     """
 
     def __init__(self, data: str | PathLike | Iterable[str | PathLike] = (), builtin: bool = True,
-                 use_cache: bool = True) -> None:
+                 use_cache: bool = True, endpoint=None) -> None:
         self.data = tuple(Path(p) for p in ([data] if isinstance(data, (str, PathLike)) else data))
-        self.builtin, self.use_cache = builtin, use_cache
+        self.builtin, self.use_cache, self.endpoint = builtin, use_cache, endpoint
         self._network, self._rdf, self._rdf_warnings = None, None, ()
 
     @property
     def network(self):
         """The career network (a ``networkx.MultiDiGraph``), loaded through the cache on first use."""
+        if self._network is None and self.endpoint is not None:
+            from mlgraph.remote.read import fetch_network
+
+            self._network = fetch_network(self.endpoint, use_cache=self.use_cache)
         if self._network is None:
             from mlgraph.career.network import load_network
 
@@ -43,6 +49,10 @@ class LoadedGraph:
     @property
     def rdf(self):
         """The whole RDF graph (an ``rdflib.Graph``), parsed on first use."""
+        if self._rdf is None and self.endpoint is not None:
+            from mlgraph.remote.read import fetch_graph
+
+            self._rdf = fetch_graph(self.endpoint)
         if self._rdf is None:
             from mlgraph.rdf.load import parse_files
 
@@ -59,7 +69,7 @@ class LoadedGraph:
 
     def files(self, extra: Iterable[str | PathLike] = ()) -> list[Path]:
         """Return the files read: the built-in ones (or only the schema), your data, then ``extra``."""
-        from mlgraph.career.network import input_files
+        from mlgraph.rdf.builtin import input_files
 
         return input_files(self.data + tuple(Path(p) for p in extra), self.builtin)
 

@@ -74,6 +74,20 @@ def sort_records(records: Iterable[dict]) -> list[dict]:
     return sorted(records, key=lambda r: (class_rank(r["evidence"]), r["source"]))
 
 
+def stronger(a: dict | None, b: dict) -> dict:
+    """Return the stronger of two records of one source: class, then grade, then note, so the
+    choice never depends on the order statements are read in.
+
+    >>> stronger({"evidence": "listed", "grade": None, "note": "b"}, {"evidence": "stated", "grade": None, "note": "a"})["evidence"]
+    'stated'
+    """
+    if a is None:
+        return b
+    grades = {"essential": 0, None: 1, "goodToHave": 2}
+    rank = lambda r: (class_rank(r.get("evidence")), grades.get(r.get("grade"), 3), r.get("note") or "")
+    return min(a, b, key=rank)
+
+
 def class_rank(evidence: str | None) -> int:
     """Return the rank of an evidence class, 0 for the strongest (unknown classes rank last)."""
     return CLASS_ORDER.index(evidence) if evidence in CLASS_ORDER else len(CLASS_ORDER)

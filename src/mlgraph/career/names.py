@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -36,7 +37,22 @@ def label_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:
 
     An O*NET-SOC code (``15-2051.00``) is a preferred name of the imported occupation and an
     alternative one of a role aligned to it.
+
+    Kept with the graph while its node count stays the same, so resolving the two ends of a
+    route normalizes every label once, not twice.
     """
+    known = _INDEXES.get(G)
+    if known is not None and known[0] == len(G):
+        return known[1]
+    index = _build_label_index(G)
+    _INDEXES[G] = (len(G), index)
+    return index
+
+
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _build_label_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:
     index = defaultdict(list)
     for node, attrs in G.nodes(data=True):
         index[normalize(attrs["label"])].append((0, node))

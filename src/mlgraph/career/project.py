@@ -21,7 +21,7 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from mlgraph.career.evidence import FIGURES, build_record, sort_records
+from mlgraph.career.evidence import FIGURES, build_record, sort_records, stronger
 from mlgraph.rdf.vocab import MLG, NODE_TYPES, local_name
 
 _MLG = rdflib.Namespace(MLG)
@@ -34,7 +34,9 @@ def project_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
         triples=len(graph),
         relations=relation_table(graph),
     )
-    for node, node_type in entity_types(graph).items():
+    # Nodes and edges go in sorted, so the network (and every tie broken by its order) does not
+    # depend on the order the triples were read in: files, or a SPARQL server's answer.
+    for node, node_type in sorted(entity_types(graph).items()):
         network.add_node(str(node), **node_attributes(graph, node, node_type))
     add_relations(network, graph)
     add_salaries(network, graph)
@@ -136,7 +138,8 @@ def statement_records(graph: rdflib.Graph) -> dict[tuple, list[dict]]:
         key = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
         details = statement_details(graph, st)
         for source in graph.objects(st, DCTERMS.source):
-            records[key].setdefault(str(source), build_record(str(source), relation=str(key[1]), **details))
+            record = build_record(str(source), relation=str(key[1]), **details)
+            records[key][str(source)] = stronger(records[key].get(str(source)), record)
     return {key: sort_records(found.values()) for key, found in records.items()}
 
 
@@ -163,7 +166,7 @@ def add_relations(network: nx.MultiDiGraph, graph: rdflib.Graph) -> None:
     records = statement_records(graph)
     for name, info in network.graph["relations"].items():
         prop = URIRef(info["iri"])
-        for s, o in graph.subject_objects(prop):
+        for s, o in sorted(graph.subject_objects(prop)):
             if str(s) in network and str(o) in network:
                 evidence = records.get((s, prop, o), [])
                 network.add_edge(str(s), str(o), key=name, sources=sorted({r["source"] for r in evidence}),

@@ -18,6 +18,7 @@ from mlgraph.cli.guide import gap, next_role, plan
 from mlgraph.cli.evaluate import eval_group
 from mlgraph.cli.imports import import_group
 from mlgraph.cli.rdf import export, query, validate
+from mlgraph.cli.remote import push, server_options, server_settings
 from mlgraph.cli.viz import viz
 
 
@@ -29,9 +30,10 @@ from mlgraph.cli.viz import viz
 @click.option("--no-builtin", is_flag=True,
               help="Leave out the built-in data: use only the schema and your --data files.")
 @click.option("--no-cache", is_flag=True, help="Parse the RDF files again instead of using the cache.")
+@server_options
 @click.version_option(__version__, prog_name="mlgraph")
 @click.pass_context
-def main(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, no_cache: bool) -> None:
+def main(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, no_cache: bool, **server) -> None:
     """Explore a sourced knowledge graph of machine-learning careers.
 
     Ask for routes between roles, what a role needs, and where each fact comes from.
@@ -42,10 +44,12 @@ def main(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, no_cache:
       mlgraph show "ml engineer"
       mlgraph search spark
       mlgraph --data mine.ttl stats
+      mlgraph --endpoint http://127.0.0.1:7878 show "ml engineer"
     """
-    ctx.obj = Settings(data=data, use_cache=not no_cache, builtin=not no_builtin)
+    ctx.obj = Settings(data=data, use_cache=not no_cache, builtin=not no_builtin,
+                       remote=server_settings(**server))
 
 
-for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz, export, query, validate,
+for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz, export, query, validate, push,
                 import_group, eval_group):
     main.add_command(command)

@@ -23,6 +23,7 @@ class Settings:
     data: tuple[Path, ...] = ()
     use_cache: bool = True
     builtin: bool = True
+    remote: dict | None = None  # --endpoint and its options: read the graph from a SPARQL server
     _graph: object = field(default=None, repr=False)
     _warned: set = field(default_factory=set, repr=False)
 
@@ -34,14 +35,19 @@ class Settings:
         if self._graph is None:
             from mlgraph.api import CareerGraph
 
-            self._graph = CareerGraph(self.data, builtin=self.builtin, use_cache=self.use_cache)
+            endpoint = None
+            if self.remote is not None:
+                from mlgraph.cli.remote import endpoint_of
+
+                endpoint = endpoint_of(self)
+            self._graph = CareerGraph(self.data, builtin=self.builtin, use_cache=self.use_cache, endpoint=endpoint)
         if network:
             self._graph.network  # noqa: B018 - load now
         self.warn_loaded()
         return self._graph
 
     def network(self):
-        """Return the career network (built-in graph plus ``--data`` files), loaded once."""
+        """Return the career network (built-in graph plus ``--data`` files, or the server's), loaded once."""
         return self.graph().network
 
     def warn_loaded(self) -> None:

@@ -122,10 +122,10 @@ def plain_title(text: str) -> str:
 def draw_map(G: nx.MultiDiGraph, view, have: Collection[str] | None = None, height: int = 640) -> Map:
     """Lay out ``view`` once and return its page and data as a :class:`Map`."""
     from mlgraph.map.html import generate_html
-    from mlgraph.map.layout import place_view
+    from mlgraph.map.layout_cache import cached_positions
     from mlgraph.map.page_data import map_data
 
-    positions = place_view(G, view)
+    positions = cached_positions(G, view)
     return Map(page=generate_html(G, view, positions, have=have), view=view,
                data=map_data(G, view, positions, have), height=height)
 

@@ -13,6 +13,7 @@ from collections.abc import Collection
 import networkx as nx
 
 from mlgraph.career.profile import have_status
+from mlgraph.map.page_edges import page_edges
 from mlgraph.rdf.vocab import NODE_TYPES
 
 #: Colour and vis-network shape of each node type (the legend shows the same).
@@ -58,7 +59,7 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
     ('Python', True)
     """
     drawn = list(view.nodes)
-    edges = sorted({(u, v, k) for n in drawn for u, v, k in (*G.out_edges(n, keys=True), *G.in_edges(n, keys=True))})
+    edges, edges_note = page_edges(G, drawn)
     others = sorted({end for u, v, _ in edges for end in (u, v)} - set(drawn))
     index = {n: i for i, n in enumerate(drawn + others)}
     cited = sorted({s for u, v, k in edges for s in G.edges[u, v, k]["sources"]}
@@ -67,7 +68,7 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
     status = have_status(G, have, drawn) if have is not None else {}
     return {
         "title": view.title,
-        "notes": view.notes(),
+        "notes": view.notes() + ([edges_note] if edges_note else []),
         "types": _type_rows(G, drawn),
         "relations": _relation_rows(G, {k for _, _, k in edges}),
         "sources": [_source_row(G, s) for s in cited],

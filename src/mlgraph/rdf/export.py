@@ -25,8 +25,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import rdflib
 
 from mlgraph.errors import BadInput
@@ -35,6 +35,9 @@ from mlgraph.rdf.rdfxml import render_rdfxml
 from mlgraph.rdf.serialize import render_jsonld, render_ntriples, render_trig, render_turtle
 from mlgraph.storage import cache
 from mlgraph.storage.atomic import replace_file
+
+if TYPE_CHECKING:  # networkx is imported only by the network formats, when used
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,14 @@ def render_graphml(G: nx.MultiDiGraph) -> str:
 
     Lists and records (synonyms, salaries) are stored as JSON text, sources as space-separated IRIs.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("urn:a", label="A", type="Role", alt_labels=["a1"])
     >>> '<data key="d0">["a1"]</data>' in render_graphml(G)
     True
     """
+    import networkx as nx
+
     H = nx.MultiDiGraph()
     for node in sorted(G):
         H.add_node(node, **{k: _plain(v) for k, v in sorted(G.nodes[node].items())})
@@ -77,6 +83,7 @@ CSV_COLUMNS = ("record", "id", "label", "type", "from", "relation", "to", "sourc
 def render_csv(G: nx.MultiDiGraph) -> str:
     """Return the career network as one CSV table: node rows first, then edge rows.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("urn:a", label="A", type="Role"); G.add_node("urn:b", label="B", type="Role")
     >>> _ = G.add_edge("urn:a", "urn:b", key="progressesTo", sources=["urn:src"])

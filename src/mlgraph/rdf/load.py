@@ -27,47 +27,12 @@ from rdflib import OWL, BNode, Literal, URIRef
 
 from mlgraph.errors import BadInput
 from mlgraph.rdf.checks import check_is_file, read_rdf_bytes, remote_contexts
+from mlgraph.rdf.formats import FORMATS, PARSERS, imports_warning, merged_graphs_warning, rdf_format, syntax_message
 from mlgraph.rdf.vocab import PREFIXES
 
-#: RDF formats read from users' files, by file suffix (rdflib parser names).
-PARSERS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-    ".trig": "trig",
-    ".nq": "nquads",
-}
+__all__ = ["PARSERS", "parse_files", "parse_into", "quiet_rdflib", "rdf_format"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-#: What each parser name is called in messages, and oxigraph's name for it (None: rdflib reads it).
-_FORMATS: dict[str, tuple[str, str | None]] = {
-    "turtle": ("Turtle", "TURTLE"),
-    "nt": ("N-Triples", "N_TRIPLES"),
-    "nquads": ("N-Quads", "N_QUADS"),
-    "trig": ("TriG", "TRIG"),
-    "xml": ("RDF/XML", "RDF_XML"),
-    "json-ld": ("JSON-LD", None),
-}
-
-
-def rdf_format(path: Path) -> str:
-    """Return the rdflib parser name for a file, judged by its suffix.
-
-    >>> rdf_format(Path("mine.ttl"))
-    'turtle'
-    """
-    try:
-        return PARSERS[path.suffix.lower()]
-    except KeyError:
-        known = ", ".join(sorted(PARSERS))
-        raise BadInput(f"{path}: unknown RDF file type {path.suffix!r}; known suffixes: {known}") from None
 
 
 def parse_files(paths: Iterable[Path], warnings: list[str] | None = None) -> rdflib.Graph:
@@ -103,7 +68,7 @@ def parse_into(graph: rdflib.Graph, path: Path) -> list[str]:
         before = set(graph.objects(None, OWL.imports))
         _parse_jsonld(graph, data, path, base)
         imports = set(graph.objects(None, OWL.imports)) - before
-        return [_imports_warning(path, iri) for iri in sorted(imports)]
+        return [imports_warning(path, iri) for iri in sorted(imports)]
     warnings: list[str] = []
     with quiet_rdflib():
         triples = list(_strict_triples(data, fmt, path, base, warnings))  # all or nothing
@@ -137,18 +102,18 @@ def _strict_triples(data: bytes, fmt: str, path: Path, base: str,
     """Yield the file's triples as rdflib terms, read by oxigraph; named graphs are merged."""
     import pyoxigraph as ox
 
-    name, ox_name = _FORMATS[fmt]
+    name, ox_name = FORMATS[fmt]
     bnodes: dict[str, BNode] = {}  # fresh per file, so two files' _:b1 stay apart
     try:
         for quad in ox.parse(data.removeprefix(b"\xef\xbb\xbf"), getattr(ox.RdfFormat, ox_name), base_iri=base):
             if not isinstance(quad.graph_name, ox.DefaultGraph):
-                warnings.append(f"{path}: named graphs are merged into one graph (mlgraph keeps no graph names)")
+                warnings.append(merged_graphs_warning(path))
             s, p, o = (_rdflib_term(t, bnodes, path) for t in (quad.subject, quad.predicate, quad.object))
             if p == OWL.imports:
-                warnings.append(_imports_warning(path, o))
+                warnings.append(imports_warning(path, o))
             yield s, p, o
     except SyntaxError as exc:
-        raise BadInput(_syntax_message(path, name, exc)) from None
+        raise BadInput(syntax_message(path, name, exc)) from None
 
 
 def _rdflib_term(term, bnodes: dict[str, BNode], path: Path):
@@ -170,21 +135,6 @@ def _rdflib_term(term, bnodes: dict[str, BNode], path: Path):
     return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
 
 
-def _syntax_message(path: Path, fmt_name: str, exc: SyntaxError) -> str:
-    reason = exc.msg or str(exc)
-    if reason.startswith("Parser error") and ": " in reason:
-        reason = reason.split(": ", 1)[1]
-    reason = " ".join(reason.split())[:200]
-    if exc.lineno:
-        return f"{path}:{exc.lineno}: not valid {fmt_name}: {reason} (line {exc.lineno}, column {exc.offset})"
-    return f"{path}: not valid {fmt_name}: {reason}"
-
-
-def _imports_warning(path: Path, iri) -> str:
-    return (f"{path}: owl:imports <{iri}> ignored: mlgraph never fetches documents; "
-            "download it and add it with --data")
-
-
 def _parse_jsonld(graph: rdflib.Graph, data: bytes, path: Path, base: str) -> None:
     try:
         document = json.loads(data.decode("utf-8").removeprefix("\ufeff"))
@@ -204,3 +154,18 @@ def _parse_jsonld(graph: rdflib.Graph, data: bytes, path: Path, base: str) -> No
         raise BadInput(f"{path}: not valid JSON-LD: {' '.join(str(exc).split())[:200]}") from None
 
 
+
+
+def parse_data(graph: rdflib.Graph, data: bytes, fmt: str, name: str) -> list[str]:
+    """Add the triples of RDF ``data`` that did not come from a file (a server's answer) to
+    ``graph`` through the same strict parser; ``name`` (a URL) stands for the file in messages.
+
+    >>> g = rdflib.Graph()
+    >>> parse_data(g, b'<urn:a> <urn:b> "c" .', "nt", "http://example.org/query"), len(g)
+    ([], 1)
+    """
+    warnings: list[str] = []
+    with quiet_rdflib():
+        triples = list(_strict_triples(data, fmt, name, name, warnings))  # all or nothing
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return sorted(set(warnings))
