@@ -66,17 +66,20 @@ def read_positions(path: Path, view) -> dict[str, tuple[int, int]] | None:
 
 def layout_key(G: nx.MultiDiGraph, view) -> str:
     """Return a digest of everything the layout of ``view`` depends on."""
-    from mlgraph.map import layout, spacing
+    from mlgraph.map import labels, layout, spacing, views
 
     shown = set(view.nodes)
     routes = [[[n["id"] for n in route.nodes],
-               [[s.target, [x["id"] for x in (*s.new_skills, *s.new_tools)]] for s in route.steps]]
+               [[s.target, [[x["id"], x.get("importance"), x.get("essential")] for x in (*s.new_skills, *s.new_tools)]]
+                for s in route.steps]]
               for route in view.routes]
     edges = sorted((u, v, k) for n in view.nodes for _, v, k in G.out_edges(n, keys=True) if v in shown
                    for u in (n,))
     career = sorted(name for name, info in G.graph.get("relations", {}).items() if info.get("career"))
-    parts = [list(view.nodes), [G.nodes[n].get("type") for n in view.nodes], edges, routes, view.focus, career]
+    # labels size the boxes the layout keeps apart
+    parts = [list(view.nodes), [[G.nodes[n].get("type"), G.nodes[n].get("label")] for n in view.nodes], edges, routes,
+             view.focus, career]
     digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8"))
-    for module in (layout, spacing):  # new layout code, new layouts
+    for module in (layout, spacing, labels, views):  # new layout code, new layouts
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()

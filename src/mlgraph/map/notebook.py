@@ -149,7 +149,8 @@ def choose_view(G: nx.MultiDiGraph, resolve: Callable[..., str], path: Sequence[
     """
     from mlgraph.career.paths import find_routes
     from mlgraph.map.views import (
-        DEFAULT_MAX_NODES, DEFAULT_TYPES, focus_view, keep_types, limit_nodes, route_view, whole_view,
+        DEFAULT_MAX_NODES, DEFAULT_TYPES, FOCUS_MAX_NODES, focus_view, keep_types, limit_nodes, route_view,
+        whole_view,
     )
     from mlgraph.rdf.vocab import type_named, types_named
 
@@ -158,7 +159,7 @@ def choose_view(G: nx.MultiDiGraph, resolve: Callable[..., str], path: Sequence[
         src, dst = (resolve(name, ROUTE_ENDS) for name in path)
         view = route_view(G, find_routes(G, src, dst, k=k, have=have), asked=k, have=have)
     elif focus:
-        view = focus_view(G, resolve(focus), depth)
+        view = focus_view(G, resolve(focus), depth, max_nodes or FOCUS_MAX_NODES)
     else:
         view = whole_view(G, wanted or DEFAULT_TYPES)
     if wanted:
