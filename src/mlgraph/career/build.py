@@ -30,7 +30,8 @@ SCHEMA = "https://schema.org/"
 TYPE, SUBCLASS = RDF + "type", RDFS + "subClassOf"
 LABELS = (SKOS + "prefLabel", RDFS + "label")
 DESCRIPTIONS = (DCT + "description", SKOS + "definition", RDFS + "comment")
-NODE_VALUES = (("kind", MLG + "kind"), ("level", MLG + "level"), ("onet", MLG + "onetSocCode"))
+NODE_VALUES = (("kind", MLG + "kind"), ("level", MLG + "level"), ("onet", MLG + "onetSocCode"),
+               ("onet_element", MLG + "onetElementId"))
 SOURCE_VALUES = (("title", DCT + "title"), ("publisher", DCT + "publisher"), ("date", DCT + "date"),
                  ("file", MLG + "sourceFile"))
 
@@ -45,6 +46,9 @@ def build_network(table: Triples) -> nx.MultiDiGraph:
         network.add_nodes_from(sorted(attrs.items()))
         add_relations(network, table)
         add_salaries(network, table)
+        from mlgraph.career.occupations import join_aligned_occupations
+
+        join_aligned_occupations(network)
     return network
 
 
@@ -136,12 +140,15 @@ def node_attributes(table: Triples, types: dict[str, str]) -> dict[str, dict]:
     sources = {key: first_values(table, p) for key, p in SOURCE_VALUES}
     matches = [values_by_subject(table, SKOS + p) for p in ("exactMatch", "closeMatch")]
     broader = values_by_subject(table, SKOS + "broader")
+    zones = first_values(table, MLG + "jobZone")
     found = {}
     for node, node_type in types.items():
         attrs = {"label": first_text(labels, node) or local_name(node), "type": node_type,
                  "alt_labels": sorted({text(o) for o in alt.get(node, ())}),
                  "description": first_text(descriptions, node)}
         attrs.update((key, text(index[node])) for key, index in values.items() if node in index)
+        if node in zones:
+            attrs["job_zone"] = int(text(zones[node]))
         broader_iris = sorted(o for o in broader.get(node, ()) if is_iri(o))
         if broader_iris:
             attrs["broader"] = broader_iris
