@@ -44,6 +44,30 @@ def iri(local: str) -> str:
 
 
 @pytest.fixture(scope="session")
+def onet_ttl(tmp_path_factory):
+    """tests/fixtures/onet (twelve occupations of O*NET 29.2) imported as Turtle, joined to the built-in tools."""
+    from mlgraph.career.names import normalize
+    from mlgraph.career.network import load_network
+    from mlgraph.importers.onet import read_onet
+    from mlgraph.importers.onet_rdf import onet_triples
+    from mlgraph.rdf.plain import render_plain_turtle
+
+    builtin = load_network(use_cache=False)
+    tools = {normalize(a["label"]): n for n, a in builtin.nodes(data=True) if a["type"] == "Tool"}
+    path = tmp_path_factory.mktemp("onet") / "onet.ttl"
+    path.write_text(render_plain_turtle(onet_triples(read_onet(FIXTURES / "onet"), tools)), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def onet(onet_ttl):
+    """The built-in graph joined with the imported fixture occupations."""
+    from mlgraph.career.network import load_network
+
+    return load_network([onet_ttl], use_cache=False)
+
+
+@pytest.fixture(scope="session")
 def evidence_graph():
     """The network of tests/fixtures/evidence.ttl (its header works out the right answers)."""
     return project_graph(parse_files([ontology_dir() / "schema.ttl", FIXTURES / "evidence.ttl"]))

@@ -11,7 +11,9 @@ import sys
 import networkx as nx
 
 from mlgraph.career.paths import find_routes
-from mlgraph.map.layout import CORE_SIZE, ROLE_ROOM, place_career, place_nodes, place_route, place_view
+from mlgraph.map.labels import label_box
+from mlgraph.map.page_data import NODE_STYLES
+from mlgraph.map.layout import CORE_SIZE, place_career, place_nodes, place_route, place_view
 from mlgraph.map.spacing import MIN_GAP
 from mlgraph.map.views import focus_view, route_view, whole_view
 
@@ -83,11 +85,30 @@ def test_focus_rings_by_distance(tiny):
     assert 0 < near < far
 
 
-def test_whole_view_gives_roles_room_for_their_labels(tiny):
+def boxes_on_map(G, pos):
+    return {n: (x + b[0], y + b[1], x + b[2], y + b[3])
+            for n, (x, y) in pos.items()
+            for b in [label_box(G.nodes[n]["label"], G.nodes[n]["type"], shape=NODE_STYLES[G.nodes[n]["type"]][1])]}
+
+
+def overlapping(boxes) -> list:
+    items = sorted(boxes.items())
+    return [(a, b) for i, (a, p) in enumerate(items) for b, q in items[i + 1:]
+            if p[0] < q[2] - 1 and q[0] < p[2] - 1 and p[1] < q[3] - 1 and q[1] < p[3] - 1]
+
+
+def test_whole_view_keeps_shapes_and_labels_apart(tiny):
     pos = place_view(tiny, whole_view(tiny))
-    roles = [n for n, t in tiny.nodes(data="type") if t == "Role"]
     assert set(pos) == set(whole_view(tiny).nodes)
-    assert all(math.dist(pos[r], pos[o]) >= ROLE_ROOM + MIN_GAP / 2 - 2 for r in roles for o in pos if o != r)
+    assert overlapping(boxes_on_map(tiny, pos)) == []
+
+
+def test_labels_of_the_built_in_map_do_not_overlap():
+    from mlgraph.career.network import load_network
+
+    G = load_network()
+    pos = place_view(G, whole_view(G))
+    assert len(overlapping(boxes_on_map(G, pos))) < 10
 
 
 def test_positions_do_not_depend_on_python_hash_seed(tmp_path):
@@ -111,3 +132,19 @@ def test_career_moves_in_a_cycle_share_a_column():
                       ("c", "t", "usesTool")])
     pos = place_career(G, ["a", "b", "c", "t"])
     assert pos["a"][0] == pos["b"][0] < pos["c"][0] and "t" not in pos
+
+
+def test_a_route_step_draws_its_top_needs_in_a_grid_below_it():
+    from mlgraph.career.network import load_network
+    from mlgraph.map.layout import ITEM_WIDTH
+    from mlgraph.map.views import top_needs
+
+    G = load_network()
+    route = find_routes(G, MLD + "data-scientist", MLD + "machine-learning-architect")[0]
+    view = route_view(G, [route])
+    pos = place_view(G, view)
+    assert set(pos) == set(view.nodes)
+    for step in route.steps:
+        x, y = pos[step.target]
+        for need in top_needs(G, step):
+            assert pos[need][1] > y and abs(pos[need][0] - x) <= 2 * ITEM_WIDTH

@@ -1,6 +1,7 @@
 """Loading the network: projection, cache, and the rdflib-free fast path."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,17 +51,43 @@ def test_cache_round_trip_gives_the_same_network(private_cache):
 
 
 def test_cache_is_keyed_by_content_and_path(tmp_path, private_cache):
-    # Relative IRIs and warnings depend on where a file is, so a copy elsewhere has its own entry.
     copy = tmp_path / "copy.ttl"
     copy.write_bytes((FIXTURES / "tiny.ttl").read_bytes())
-    load_network([FIXTURES / "tiny.ttl"], builtin=False)
-    load_network([FIXTURES / "tiny.ttl"], builtin=False)
+    load_network([copy], builtin=False)
+    load_network([copy], builtin=False)
     assert len(list(private_cache.glob("network-*.json"))) == 1
+    copy.write_bytes(copy.read_bytes() + b"\n# changed\n")  # same path, new content
     load_network([copy], builtin=False)
     assert len(list(private_cache.glob("network-*.json"))) == 2
-    copy.write_bytes(copy.read_bytes() + b"\n# changed\n")
-    load_network([copy], builtin=False)
+    load_network([FIXTURES / "tiny.ttl"], builtin=False)  # same content, other path
     assert len(list(private_cache.glob("network-*.json"))) == 3
+
+
+def test_cached_warnings_name_the_file_loaded(tmp_path, private_cache):
+    # the reason the path is part of the key: warnings name the file
+    hostile = Path(__file__).parent / "hostile" / "owl-imports.ttl"
+    first, second = tmp_path / "first.ttl", tmp_path / "second.ttl"
+    for copy in (first, second):
+        copy.write_bytes(hostile.read_bytes())
+    load_network([first], builtin=False)
+    warnings = load_network([second], builtin=False).graph["load_warnings"]
+    assert warnings and all(str(second) in w for w in warnings)
+
+
+def test_cache_keeps_only_the_most_recently_used_networks(tmp_path, private_cache, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP", 2)
+    entries = []
+    for i in range(3):
+        copy = tmp_path / f"copy{i}.ttl"
+        copy.write_bytes((FIXTURES / "tiny.ttl").read_bytes())
+        before = set(private_cache.glob("network-*.json"))
+        load_network([copy], builtin=False)
+        (entry,) = set(private_cache.glob("network-*.json")) - before
+        os.utime(entry, (1000 + i, 1000 + i))  # used in this order, seconds apart
+        entries.append(entry)
+        if i == 1:  # using the first one again makes the second the least recently used
+            load_network([tmp_path / "copy0.ttl"], builtin=False)
+    assert set(private_cache.glob("network-*.json")) == {entries[0], entries[2]}
 
 
 def test_damaged_cache_file_is_rebuilt(private_cache):
@@ -70,6 +97,17 @@ def test_damaged_cache_file_is_rebuilt(private_cache):
     G = load_network([FIXTURES / "tiny.ttl"], builtin=False)
     assert G.number_of_nodes() == 13
     json.loads(cached.read_text())  # rewritten whole
+
+
+def test_cache_entry_that_parses_but_is_damaged_is_rebuilt(private_cache):
+    load_network([FIXTURES / "tiny.ttl"], builtin=False)
+    (cached,) = private_cache.glob("network-*.json")
+    envelope = json.loads(cached.read_text())
+    payload = envelope["network"]  # the codec's payload inside the verified envelope
+    payload["edges"][0] = payload["edges"][0][:-1]  # an edge column cut short
+    cached.write_text(json.dumps(envelope))
+    G = load_network([FIXTURES / "tiny.ttl"], builtin=False)
+    assert G.number_of_edges() == load_network([FIXTURES / "tiny.ttl"], builtin=False, use_cache=False).number_of_edges()
 
 
 def test_unwritable_cache_folder_is_not_an_error(monkeypatch, tmp_path):
@@ -89,3 +127,22 @@ def test_cached_path_query_never_imports_rdflib(private_cache):
     subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)  # fills cache
     out = subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True)
     assert out.stdout.split() == ["False", "False", "False"]
+
+
+def test_export_and_query_never_import_networkx(private_cache):
+    code = ("import sys; from click.testing import CliRunner; from mlgraph.cli import main; "
+            "r = CliRunner().invoke(main, ['export', '--format', 'nt', '-o', '-']); assert r.exit_code == 0, r.output; "
+            "r = CliRunner().invoke(main, ['query', 'ASK { ?s ?p ?o }']); assert r.exit_code == 0, r.output; "
+            "print('networkx' in sys.modules)")
+    env = {"MLGRAPH_CACHE_DIR": str(private_cache), "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["False"]
+
+
+def test_first_load_never_imports_rdflib(private_cache):
+    # the fast path itself never imports rdflib, even on the first (uncached) run
+    code = ("import sys; from mlgraph.career.network import load_network; load_network(use_cache=False); "
+            "print('rdflib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                         env={"MLGRAPH_CACHE_DIR": str(private_cache), "PATH": ""})
+    assert out.stdout.split() == ["False"]

@@ -20,6 +20,7 @@ import pytest
 
 from mlgraph.career.network import input_files, load_network
 from mlgraph.storage import cache
+from mlgraph.storage.network_codec import rows
 
 CI = bool(os.environ.get("CI"))
 HEAD = ("@prefix mlg: <https://w3id.org/mlgraph/ns#> .\n@prefix mld: <https://w3id.org/mlgraph/id/> .\n"
@@ -80,7 +81,8 @@ def test_concurrent_readers_with_a_file_replaced_mid_run_never_answer_from_the_w
         envelope = json.loads(entry.read_text())
         assert entry.name == f"network-{envelope['key']}.json"
         (path, digest), = [i for i in envelope["inputs"] if i[0] == str(mine.resolve())]
-        label = next(n["label"] for n in envelope["network"]["nodes"] if n["id"] == MARKER)
+        payload = envelope["network"]  # the codec's columns: node ids, then their attributes in order
+        label = rows(payload["node_attrs"])[payload["nodes"].index(MARKER)]["label"]
         schema = input_files([], builtin=False)[0]
         wanted = {cache.digest_sources([(schema, schema.read_bytes()), (Path(path), t.encode())]): t
                   for t in contents}

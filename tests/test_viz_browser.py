@@ -45,14 +45,15 @@ def browser():
 class MapPage:
     """A map opened in a fresh page, with everything it requested, logged or alerted."""
 
-    def __init__(self, browser, path: Path) -> None:
+    def __init__(self, browser, path: Path, width: int = 1400, height: int = 900, fragment: str = "",
+                 **options) -> None:
         self.requests, self.errors, self.dialogs = [], [], []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page = browser.new_page(viewport={"width": width, "height": height}, **options)
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(path.resolve().as_uri())
+        self.page.goto(path.resolve().as_uri() + fragment)
         self.page.wait_for_function("window.mlgraphView && window.mlgraphView.ready", timeout=60_000)
         self.data = json.loads(self.page.text_content("#mlgraph-data"))
 
@@ -268,3 +269,195 @@ def test_route_with_profile_draws_what_is_had_without_dimming_it(browser, tmp_pa
     assert page.js("window.mlgraphView.ringed('missing')") == [MLD + "python", MLD + "spark-tool"]
     step = page.data["routes"][0]["steps"][1]
     assert step["new_skills"] == []  # SQL is had, so the step asks for no new skill
+
+
+# ---- every screen, the keyboard, paper, pictures and shareable addresses ---------------------
+
+def box(page, selector: str) -> dict:
+    return page.locator(selector).bounding_box() or {"width": 0, "height": 0}
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (768, 1024)])
+def test_on_phones_and_tablets_the_map_takes_the_width_and_panels_open_from_buttons(browser, tmp_path, width, height):
+    m = MapPage(browser, write_map(tmp_path), width=width, height=height)
+    area = box(m.page, "#map")
+    assert area["width"] == width and area["height"] > 300
+    assert m.page.is_hidden("#controls") and m.page.is_hidden("#panel")
+    for which in ("controls", "panel"):
+        m.page.click(f"#toggle-{which}")
+        assert m.page.is_visible(f"#{which}")
+        assert m.page.get_attribute(f"#toggle-{which}", "aria-expanded") == "true"
+        m.page.keyboard.press("Escape")
+        assert m.page.is_hidden(f"#{which}")
+    assert canvas_ink(m.page) > 2000
+    m.assert_clean()
+
+
+def test_a_search_on_a_phone_opens_the_card_over_the_map(browser, tmp_path):
+    m = MapPage(browser, write_map(tmp_path), width=390, height=844)
+    m.page.click("#toggle-controls")
+    m.page.fill("#search", "analyst")
+    m.page.press("#search", "Enter")
+    assert m.page.is_hidden("#controls") and m.page.is_visible("#panel")
+    assert m.page.inner_text("#panel").startswith("analyst")
+    m.assert_clean()
+
+
+def test_keyboard_alone_finds_a_node_opens_its_card_and_goes_back(browser, tmp_path):
+    m = MapPage(browser, write_map(tmp_path))
+    m.page.keyboard.press("/")
+    assert m.js("document.activeElement.id") == "search"
+    m.page.keyboard.type("JR dev")
+    m.page.keyboard.press("Enter")
+    assert m.js("mlgraphView.selected()") == MLD + "junior-developer"
+    assert m.page.inner_text("#panel").startswith("junior developer")
+    m.page.keyboard.press("Tab")  # on to the Find button, with a visible focus ring
+    assert m.js("document.activeElement.id") == "search-go"
+    assert m.js("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    m.page.locator("#panel .link").first.focus()
+    target = m.page.locator("#panel .link").first.inner_text()
+    m.page.keyboard.press("Enter")  # a relation in the card opens that node's card
+    assert m.page.inner_text("#panel").startswith(target)
+    m.page.keyboard.press("Escape")
+    assert m.js("mlgraphView.selected()") is None and m.page.inner_text("#panel").lower().startswith("about this map")
+    assert m.js("document.activeElement.id") == "panel"  # focus stays where the reader was
+    m.assert_clean()
+
+
+def test_route_finder_works_from_the_keyboard_and_opens_on_a_pair_with_a_route(browser, tmp_path):
+    m = MapPage(browser, write_map(tmp_path))
+    start, end = m.page.input_value("#route-from"), m.page.input_value("#route-to")
+    nodes = m.data["nodes"]
+    assert m.js("([a, b]) => mlgraphView.findRoute(a, b)", [nodes[int(start)]["id"], nodes[int(end)]["id"]])
+    m.page.focus("#route-to")
+    m.page.keyboard.press("Enter")
+    assert "No route" not in m.page.inner_text("#panel") and len(m.js("mlgraphView.emphasised()")) >= 2
+    m.assert_clean()
+
+
+def test_the_address_fragment_restores_and_follows_the_view(browser, tmp_path):
+    path = write_map(tmp_path)
+    m = MapPage(browser, path, fragment="#route=intern,senior-developer")
+    route = ["intern", "junior-developer", "senior-developer"]
+    assert m.js("mlgraphView.emphasised()") == sorted(MLD + n for n in route)
+    panel = m.page.inner_text("#panel")
+    assert "intern → junior developer → senior developer" in panel
+    assert "Nothing new" not in panel  # the page does not work out a found route's needs: it says nothing
+    m.js("id => mlgraphView.select(id)", MLD + "sql")
+    assert m.js("location.hash") == "#node=sql"
+    m.page.click("#route-clear")
+    assert m.js("location.hash") == ""
+    m.js("location.hash = '#node=team-lead'")
+    m.page.wait_for_function("mlgraphView.selected() !== null")
+    assert m.js("mlgraphView.selected()") == MLD + "team-lead"
+    shared = MapPage(browser, path, fragment="#node=Team%20Lead")  # a label works too
+    assert shared.js("mlgraphView.selected()") == MLD + "team-lead"
+    m.assert_clean()
+    shared.assert_clean()
+
+
+def test_download_buttons_save_the_view_as_png_and_svg_without_leaving_the_page(browser, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    m = MapPage(browser, write_map(tmp_path, "--path", "intern", "senior developer"), accept_downloads=True)
+    with m.page.expect_download() as png:
+        m.page.click("#download-png")
+    data = Path(png.value.path()).read_bytes()
+    assert png.value.suggested_filename.endswith(".png") and data.startswith(b"\x89PNG") and len(data) > 5000
+    with m.page.expect_download() as svg:
+        m.page.click("#download-svg")
+    tree = ET.parse(svg.value.path())
+    texts = {" ".join(t.itertext()) for t in tree.iter("{http://www.w3.org/2000/svg}text")}  # a line each
+    assert {"intern", "junior developer", "senior developer", "1", "2"} <= texts
+    assert not list(tree.iter("{http://www.w3.org/2000/svg}script")) and not list(tree.iter("{http://www.w3.org/2000/svg}image"))
+    m.assert_clean()
+
+
+def test_hostile_labels_stay_text_in_a_saved_svg(browser, tmp_path):
+    m = MapPage(browser, write_map(tmp_path, data=HOSTILE), accept_downloads=True)
+    with m.page.expect_download() as svg:
+        m.page.click("#download-svg")
+    import xml.etree.ElementTree as ET
+
+    text = Path(svg.value.path()).read_text(encoding="utf-8")
+    tags = {element.tag.split("}")[1] for element in ET.fromstring(text).iter()}
+    assert tags <= {"svg", "rect", "text", "tspan", "g", "line", "polygon", "circle"}
+    assert "<script" not in text and "<img" not in text and "&lt;/script&gt;" in text
+    m.assert_clean()
+
+
+def test_printing_shows_the_steps_and_sources_and_keeps_the_map_in_proportion(browser, tmp_path):
+    m = MapPage(browser, write_map(tmp_path, "--path", "bootcamp", "team lead"))
+    m.page.emulate_media(media="print")
+    assert m.page.is_hidden("#controls") and m.page.is_hidden("#toolbar")
+    panel = m.page.inner_text("#panel")
+    assert "coding bootcamp is an entry route into junior developer" in panel and "Article A" in panel
+    assert "sources" in panel.lower() and "Needs: leadership" in panel
+    shape = m.js("""() => { const c = document.querySelector('#map canvas'), r = c.getBoundingClientRect();
+                            return [c.width / c.height, r.width / r.height, r.width]; }""")
+    assert abs(shape[0] - shape[1]) < 0.02 and shape[2] > 200
+    m.page.pdf(path=tmp_path / "route.pdf")
+    assert (tmp_path / "route.pdf").read_bytes().startswith(b"%PDF")
+    m.assert_clean()
+
+
+LABEL_BOXES = """() => {
+  const net = mlgraphView.network, ctx = net.canvas.frame.canvas.getContext('2d'), boxes = [];
+  const INSIDE = ['ellipse', 'box', 'circle', 'database', 'text'];
+  net.body.nodeIndices.forEach(id => {
+    const n = net.body.nodes[id];
+    if (n.options.hidden || !n.options.label) return;
+    n.draw(ctx);  // measures the label as drawn: wrapped lines, width, height
+    const s = n.labelModule.size, size = n.options.size, f = n.options.font.size, bb = n.shape.boundingBox;
+    const top = n.y + size + 4 + (n.options.shape === 'dot' ? f / 2 : 0);  // vis hangs a dot's label lower
+    if (INSIDE.includes(n.options.shape)) boxes.push([bb.left, bb.top, bb.right, bb.bottom]);  // label inside
+    else boxes.push([n.x - s.width / 2, top, n.x + s.width / 2, top + s.height]);
+  });
+  net.redraw();
+  let pairs = 0;
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+    if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) pairs++;
+  }));
+  return [boxes.length, pairs];
+}"""
+
+
+def test_labels_on_the_built_in_map_hardly_overlap(browser, tmp_path):
+    m = MapPage(browser, write_map(tmp_path, data=[]))
+    labels, pairs = m.js(LABEL_BOXES)
+    assert labels == len(drawn_ids(m.data)) and pairs < 10
+    m.assert_clean()
+
+
+def test_a_deep_neighbourhood_is_capped_with_a_note_and_a_large_centre(browser, tmp_path):
+    out = tmp_path / "python.html"
+    result = CliRunner().invoke(main, ["viz", "--focus", "python", "--depth", "2", "-o", str(out)])
+    assert result.exit_code == 0
+    m = MapPage(browser, out)
+    drawn = drawn_ids(m.data)
+    assert len(drawn) == 60 and drawn[0] == MLD + "python"
+    assert re.search(r"Showing 60 of \d+ nodes; left out: ", m.page.inner_text("#notes"))
+    assert "Showing 60 of" in result.stderr
+    sizes = m.js("Object.fromEntries(mlgraphView.nodes.get().map(n => [n.id, n.size]))")
+    assert sizes[MLD + "python"] > 2 * max(size for node, size in sizes.items() if node != MLD + "python") / 1.5
+    m.assert_clean()
+
+
+def test_route_pages_name_each_steps_top_needs_and_fold_the_rest(browser, tmp_path):
+    m = MapPage(browser, write_map(tmp_path, "--path", "software engineer", "machine learning engineer", data=[]))
+    for step in m.data["routes"][0]["steps"]:
+        every = step["new_skills"] + step["good_to_have"] + step["new_tools"]
+        assert set(step["top"]) <= set(every) and len(step["top"]) == min(len(every), 6)
+        assert set(step["top"]) <= set(range(len(drawn_ids(m.data))))  # the top needs are drawn
+    needs = m.page.locator("#panel ol.steps .needs").all_inner_texts()
+    assert needs and all(("Needs" in text) or ("Nothing new" in text) for text in needs)
+    m.assert_clean()
+
+
+@pytest.mark.parametrize("fmt, magic", [("png", b"\x89PNG"), ("svg", b"<svg")])
+def test_viz_writes_a_picture_drawn_by_chromium(tmp_path, fmt, magic):
+    out = tmp_path / f"route.{fmt}"
+    result = CliRunner().invoke(main, [*TINY, "viz", "--path", "intern", "senior developer", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(magic) and out.stat().st_size > 2000
+    assert f"Wrote {out}" in result.stderr

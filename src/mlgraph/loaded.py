@@ -69,7 +69,7 @@ class LoadedGraph:
 
     def files(self, extra: Iterable[str | PathLike] = ()) -> list[Path]:
         """Return the files read: the built-in ones (or only the schema), your data, then ``extra``."""
-        from mlgraph.career.network import input_files
+        from mlgraph.rdf.builtin import input_files
 
         return input_files(self.data + tuple(Path(p) for p in extra), self.builtin)
 

@@ -9,7 +9,9 @@ of what the person has and what the role needs, each need weighted by its import
 the smaller weights over the sum of the larger ones (1 for identical needs, 0 for nothing in
 common). Each move also says what share of the role's importance-weighted needs the person
 already covers; when either side has no sourced needs there is not enough data to compare, and
-similarity and coverage are None rather than 0. Roles of a lower level are left out of that
+similarity and coverage are None rather than 0. Between imported occupations (O*NET) the
+similarity of :mod:`mlgraph.career.similarity` ranks instead, and the move's kind follows the job
+zone (advancement, lateral, step down). Roles of a lower level are left out of that
 list: a step back is not a next move. Each move says whether it is an advancement (a higher
 level, entry < mid < senior < executive; else better pay in the same currency; else a stated
 progression) or lateral.
@@ -33,6 +35,7 @@ from mlgraph.career.needs import broader_chain, capabilities, missing_needs, rol
 from mlgraph.career.network import career_relations, node_summary, relation_label
 from mlgraph.career.paths import RELATION_PRIORITY
 from mlgraph.career.ranking import group_items, need_entry, order_items
+from mlgraph.career.similarity import has_imported_profile, rank_similar
 
 #: Seniority levels (mlg:level), lowest first.
 LEVELS = ("entry", "mid", "senior", "executive")
@@ -57,6 +60,7 @@ class Move:
     to_gain: tuple[dict, ...] = ()
     evidence: tuple[dict, ...] = ()
     needs: int = 0
+    why: dict | None = None  # the similarity's components, between imported occupations
 
     @property
     def weak(self) -> bool:
@@ -71,7 +75,7 @@ class Move:
                 "evidence_summary": summarize_evidence(self.evidence) if self.evidence else None,
                 "importance": importance(self.evidence) if self.evidence else None,
                 "weak_evidence": self.weak, "enough_data": self.coverage is not None, "needs": self.needs,
-                "shared": list(self.shared), "to_gain": list(self.to_gain)}
+                "shared": list(self.shared), "to_gain": list(self.to_gain)} | ({"why": self.why} if self.why else {})
 
 
 def weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -121,6 +125,8 @@ def next_moves(G: nx.MultiDiGraph, role: str, n: int = 5, have: Collection[str] 
     """
     mine = person_weights(G, role, have)
     had = capabilities(G, role) | set(have)
+    if has_imported_profile(G, role):  # an imported occupation: ranked by the documented similarity
+        return _imported_moves(G, role, n, mine, had)
     moves = [_move(G, role, target, mine, had, relation) for target, relation in stated_moves(G, role)]
     # Well-backed first; within one relation the nearest step up first (mid -> senior before
     # mid -> executive), steps down last.
@@ -138,6 +144,16 @@ def next_moves(G: nx.MultiDiGraph, role: str, n: int = 5, have: Collection[str] 
     return moves[:max(n, 0)]
 
 
+def _imported_moves(G, role, n, mine, had) -> list[Move]:
+    """Stated moves, then the most similar imported roles; each scored by :mod:`mlgraph.career.similarity`."""
+    similar = dict(rank_similar(G, role))
+    stated = stated_moves(G, role)
+    stated.sort(key=lambda tr: (_priority(tr[1]), -similar[tr[0]].score if tr[0] in similar else 0))
+    taken = {t for t, _ in stated}
+    chosen = (stated + [(t, None) for t in similar if t not in taken])[:max(n, 0)]
+    return [_move(G, role, t, mine, had, r, similar.get(t)) for t, r in chosen]
+
+
 def stated_moves(G: nx.MultiDiGraph, role: str) -> list[tuple[str, str]]:
     """Return (target role, relation) for the career relations out of ``role``, in relation priority order."""
     career = career_relations(G)
@@ -153,25 +169,39 @@ def _priority(relation: str) -> tuple[int, str]:
     return (RELATION_PRIORITY.index(relation) if relation in RELATION_PRIORITY else len(RELATION_PRIORITY), relation)
 
 
-def _move(G, role, target, mine, had, relation=None) -> Move:
+def _move(G, role, target, mine, had, relation=None, scored=None) -> Move:
     needed = role_needs(G, target)
     missing = missing_needs(G, had, target)
     shared = {n: need for n, need in needed.items() if n not in missing}
     kind, reason = move_kind(G, role, target, relation)
+    if scored is not None and scored.direction != "unknown":  # between occupations: by job zone
+        kind, reason = scored.direction, f"job zone {G.nodes[role]['job_zone']} to {G.nodes[target]['job_zone']}"
     records = sort_records(r for rel in career_relations(G) if G.has_edge(role, target, rel)
                            for r in G.edges[role, target, rel].get("evidence", ())) if relation else []
     sources = sorted({s for r in career_relations(G) if G.has_edge(role, target, r)
                       for s in G.edges[role, target, r]["sources"]}) if relation else []
     return Move(
         node=node_summary(G, target), kind=kind, kind_reason=reason,
-        similarity=similarity(G, mine, target),
+        similarity=round(scored.score, 4) if scored else similarity(G, mine, target),
         coverage=needs_coverage(G, had, target) if had else None, relation=relation,
-        relation_text=relation_label(G, relation) if relation else Move.relation_text,
+        relation_text=_relation_text(G, role, target, relation),
         sources=tuple(sources), evidence=tuple(records), needs=len(needed),
         shared=tuple(need_entry(G, n, shared[n]) for n in sorted(
             shared, key=lambda n: (-shared[n]["importance"], G.nodes[n]["label"].casefold()))),
         to_gain=tuple(order_items(G, group_items(G, missing))),
+        why=scored.as_dict() if scored else None,
     )
+
+
+def _relation_text(G: nx.MultiDiGraph, role: str, target: str, relation: str | None) -> str:
+    """Return how the move's relation reads, with the taxonomy's tier and rank when it gives them."""
+    if not relation:
+        return Move.relation_text
+    from mlgraph.career.occupations import imported_figures
+
+    found = imported_figures(G.edges[role, target, relation])
+    tier = f" ({found['relatednessTier']}, #{found['relatednessIndex']})" if "relatednessTier" in found else ""
+    return relation_label(G, relation) + tier
 
 
 def move_kind(G: nx.MultiDiGraph, source: str, target: str, relation: str | None = None) -> tuple[str, str]:

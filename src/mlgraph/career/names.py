@@ -15,11 +15,13 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from collections.abc import Collection
 
 import networkx as nx
 
+from mlgraph.career.occupations import occupation_node
 from mlgraph.errors import AmbiguousName, BadInput, NameNotFound
 from mlgraph.rdf.vocab import expand_curie
 
@@ -40,13 +42,34 @@ def normalize(text: str) -> str:
 
 
 def label_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:
-    """Map each normalized label to (rank, node) pairs: rank 0 preferred, 1 alternative, 2 IRI."""
+    """Map each normalized label to (rank, node) pairs: rank 0 preferred, 1 alternative, 2 IRI.
+
+    An O*NET-SOC code (``15-2051.00``) is a preferred name of the imported occupation and an
+    alternative one of a role aligned to it.
+
+    Kept with the graph while its node count stays the same, so resolving the two ends of a
+    route normalizes every label once, not twice.
+    """
+    known = _INDEXES.get(G)
+    if known is not None and known[0] == len(G):
+        return known[1]
+    index = _build_label_index(G)
+    _INDEXES[G] = (len(G), index)
+    return index
+
+
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _build_label_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:
     index = defaultdict(list)
     for node, attrs in G.nodes(data=True):
         index[normalize(attrs["label"])].append((0, node))
         for alt in attrs.get("alt_labels", ()):
             index[normalize(alt)].append((1, node))
         index[normalize(node.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1])].append((2, node))
+        if "onet" in attrs:  # an O*NET-SOC code names its occupation first, then roles aligned to it
+            index[normalize(attrs["onet"])].append((0 if node == occupation_node(attrs["onet"]) else 1, node))
     return index
 
 

@@ -15,15 +15,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from mlgraph.rdf.builtin import input_files
 from mlgraph.storage import cache
-
-
-def input_files(data: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
-    """Return the built-in ontology files (or only its schema) followed by the user's ``data`` files."""
-    from mlgraph.rdf.builtin import builtin_files, ontology_dir
-
-    base = builtin_files() if builtin else [ontology_dir() / "schema.ttl"]
-    return base + [Path(p) for p in data]
 
 
 def load_network(data: Sequence[Path] = (), use_cache: bool = True, builtin: bool = True) -> nx.MultiDiGraph:
@@ -38,11 +31,11 @@ def load_network(data: Sequence[Path] = (), use_cache: bool = True, builtin: boo
         cached = cache.read_network(key, sources, notes)
         if cached is not None:
             return cached
-    from mlgraph.career.project import project_graph
-    from mlgraph.rdf.load import parse_sources
+    from mlgraph.career.build import build_network
+    from mlgraph.rdf.triples import read_source_triples
 
     warnings: list[str] = []
-    network = project_graph(parse_sources(sources, warnings))
+    network = build_network(read_source_triples(sources, warnings))
     # Kept with the network so that a cached load reports them as the first load did.
     network.graph["load_warnings"] = warnings + network.graph.pop("projection_warnings", [])
     if use_cache:

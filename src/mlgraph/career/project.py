@@ -48,6 +48,9 @@ def project_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
     add_relations(network, graph)
     add_salaries(network, graph, warnings)
     warnings += untyped_warnings(graph, types)
+    from mlgraph.career.occupations import join_aligned_occupations
+
+    join_aligned_occupations(network)
     network.graph["projection_warnings"] = warnings
     return network
 
@@ -93,10 +96,14 @@ def node_attributes(graph: rdflib.Graph, node: URIRef, node_type: str) -> dict:
         "alt_labels": sorted(others),
         "description": preferred_text(graph, node, (DCTERMS.description, SKOS.definition, RDFS.comment)),
     }
-    for key, prop in (("kind", _MLG.kind), ("level", _MLG.level), ("onet", _MLG.onetSocCode)):
+    for key, prop in (("kind", _MLG.kind), ("level", _MLG.level), ("onet", _MLG.onetSocCode),
+                      ("onet_element", _MLG.onetElementId)):
         value = graph.value(node, prop)
         if value is not None:
             attrs[key] = str(value)
+    zone = graph.value(node, _MLG.jobZone)
+    if zone is not None:
+        attrs["job_zone"] = int(zone)
     broader = sorted(str(o) for o in graph.objects(node, SKOS.broader) if isinstance(o, URIRef))
     if broader:
         attrs["broader"] = broader

@@ -21,6 +21,8 @@ are shown and the rest counted.
 
 from __future__ import annotations
 
+import weakref
+
 from collections.abc import Mapping
 
 import networkx as nx
@@ -116,12 +118,11 @@ def order_items(G: nx.MultiDiGraph, items: list[dict]) -> list[dict]:
     """
     by_id = {item["id"]: item for item in items}
     member_of = {m["id"]: item["id"] for item in items for m in (item, *item["includes"], *item.get("one_of", ()))}
-    prereq = nx.DiGraph((u, v) for u, v, key in G.edges(keys=True) if key == "prerequisiteOf")
     order = nx.DiGraph()
     order.add_nodes_from(item["id"] for item in items)
     # A prerequisite counts through skills outside the list too (a before b before c orders a before c).
     for node in member_of:
-        for before in (nx.ancestors(prereq, node) if node in prereq else ()):
+        for before in prerequisites_before(G, node):
             if before in member_of and member_of[before] != member_of[node]:
                 order.add_edge(member_of[before], member_of[node])
     # A prerequisite weighs as much as what it comes before; among equals, foundations first.
@@ -152,3 +153,23 @@ def top_items(G: nx.MultiDiGraph, items: list[dict], limit: int | None = TOP_ITE
 def items_cost(items: list[dict]) -> float:
     """Return what learning ``items`` costs: the sum of their importance, each item counted once."""
     return round(sum(item["importance"] for item in items if not item.get("prerequisite")), 4)
+
+
+def prerequisites_before(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """Return every skill that comes before ``node`` through ``prerequisiteOf``, however far back.
+
+    The prerequisite graph and the answers are kept with ``G`` while its node count stays the
+    same: a route explains many steps, and rebuilding them for each step cost a pass over every
+    edge of the graph.
+    """
+    known = _PREREQUISITES.get(G)
+    if known is None or known[0] != len(G):
+        prereq = nx.DiGraph((u, v) for u, v, key in G.edges(keys=True) if key == "prerequisiteOf")
+        known = _PREREQUISITES[G] = (len(G), prereq, {})
+    _, prereq, before = known
+    if node not in before:
+        before[node] = nx.ancestors(prereq, node) if node in prereq else set()
+    return before[node]
+
+
+_PREREQUISITES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

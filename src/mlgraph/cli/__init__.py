@@ -15,6 +15,8 @@ from mlgraph.cli.base import MlgraphGroup, Settings
 from mlgraph.cli.card import show
 from mlgraph.cli.explore import list_nodes, path, search, stats
 from mlgraph.cli.guide import gap, next_role, plan
+from mlgraph.cli.evaluate import eval_group
+from mlgraph.cli.imports import import_group
 from mlgraph.cli.rdf import export, query, validate
 from mlgraph.cli.remote import push, server_options, server_settings
 from mlgraph.cli.viz import viz
@@ -48,5 +50,6 @@ def main(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, no_cache:
                        remote=server_settings(**server))
 
 
-for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz, export, query, validate, push):
+for command in (path, show, list_nodes, search, stats, gap, next_role, plan, viz, export, query, validate, push,
+                import_group, eval_group):
     main.add_command(command)

@@ -112,6 +112,9 @@ def next_role(settings, role, n, have_file, as_json):
     roles are ranked by weighted Jaccard similarity of skills and tools (essential 1, good to
     have 0.5, tools 1); roles of a lower level are left out. Each move is an advancement (higher
     level, better pay in the same currency, or a stated progression) or lateral, with why.
+    Imported O*NET occupations are ranked by a similarity of knowledge and skill ratings
+    (importance and level), technology, occupation family and job zone, whose parts the "why"
+    line shows; their kind follows the job zone (advancement, lateral, step down).
 
     \b
     Examples:
@@ -144,7 +147,12 @@ def render_moves(G, role: str, moves) -> str:
                            first=f"{rank:>2}. ")]
         fit = ("not enough data to compare their needs" if move.coverage is None
                else f"similarity {move.similarity or 0:.2f}; you cover {move.coverage:.0%} of its {move.needs} needs")
-        lines.append(wrap(f"{why}; {fit}", indent="      ", first="    "))
+        if move.why:  # between imported occupations the score's parts say why
+            fit = fit.replace(f"similarity {move.similarity or 0:.2f}; ", "")
+        lines.append(wrap(f"{why if move.relation or not move.why else 'similar occupation'}; {fit}",
+                          indent="      ", first="    "))
+        if move.why:
+            lines.append(wrap(render_why(move.why), indent="      ", first="    why: "))
         for title, items in (("shared", move.shared), ("to gain", move.to_gain)):
             if items:
                 labels = [item_title(i) for i in items[:LIST_LIMIT]]
@@ -153,6 +161,23 @@ def render_moves(G, role: str, moves) -> str:
                 lines.append(wrap(", ".join(labels), indent=" " * 15, first=f"    {title + ':':<11}"))
     footer = notes.render()
     return "\n".join(lines + (["", footer] if footer else []))
+
+
+#: How each similarity component reads in ``next``'s "why" line.
+WHY_LABELS = {"profile": "knowledge & skills r={:.2f}", "technology": "shared technology {:.2f}",
+              "minor_group": "same SOC minor group", "broad_group": "same SOC broad occupation",
+              "job_zone": "job zone {:+.0f}", "titles": "title words {:.2f}"}
+
+
+def render_why(why: dict) -> str:
+    """Return a similarity's components as one line: score = each non-zero part and what it adds."""
+    parts = []
+    for key, value in why["parts"].items():
+        if value is None:
+            parts.append("no knowledge & skills ratings" if key == "profile" else f"no {key}")
+        elif value or key == "profile":
+            parts.append(f"{WHY_LABELS[key].format(value)} ({why['contributions'][key]:+.2f})")
+    return f"score {why['score']:.2f} = " + ", ".join(parts)
 
 
 @click.command()

@@ -105,7 +105,7 @@ def push(settings, endpoint_url, graph_iri, mode, as_json):
       mlgraph --data mine.ttl push --endpoint http://127.0.0.1:7878 --replace
       mlgraph push --endpoint http://127.0.0.1:7878 --graph https://example.org/graphs/careers --add
     """
-    from mlgraph.career.network import input_files
+    from mlgraph.rdf.builtin import input_files
     from mlgraph.cli.base import warn
     from mlgraph.rdf.load import parse_files
     from mlgraph.remote.push import push_graph

@@ -58,7 +58,7 @@ def generate_html(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]
     positions = place_view(G, view) if positions is None else positions
     data = map_data(G, view, positions, have)
     vis_js, vis_css = vis_network_files()
-    map_js = _template("map.js")
+    map_js = page_script()
     parts = {
         "TITLE": html.escape(view.title),
         "CSP": content_security_policy([vis_js, map_js]),
@@ -129,6 +129,23 @@ def vis_network_files() -> tuple[str, str]:
     # the source-map comment names a file the page does not have; a closing tag would end the script
     js = re.sub(r"//# sourceMappingURL=\S*", "", js)
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE), css.replace("</", "<\\/")
+
+
+#: The page's script, in the order its parts run: drawing and highlighting, the side panel,
+#: the controls, the screen/keyboard/print/download tools, the shareable address, the first view.
+SCRIPT_PARTS = ("map.js", "panel.js", "controls.js", "tools.js", "export.js", "address.js", "start.js")
+
+
+@functools.cache
+def page_script() -> str:
+    """Return the page's own script: its template parts joined inside one strict function scope.
+
+    >>> script = page_script()
+    >>> script.startswith("(function () {") and "function showCard" in script
+    True
+    """
+    body = "\n".join(_template(name) for name in SCRIPT_PARTS)
+    return '(function () {\n  "use strict";\n' + body + "\n})();\n"
 
 
 @functools.cache

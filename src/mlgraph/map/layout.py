@@ -20,21 +20,20 @@ from collections.abc import Collection, Iterable, Sequence
 
 import networkx as nx
 
-from mlgraph.map.spacing import MIN_GAP, place_on_rings, pull_in, spread_apart
+from mlgraph.map.labels import label_box
+from mlgraph.map.page_data import NODE_STYLES
+from mlgraph.map.spacing import MIN_GAP, Box, place_on_rings, pull_in, spread_apart
 
 #: Force-directed layout on at most this many nodes (about a second); the rest are satellites.
 CORE_SIZE = 400
 
 #: Pixels between route columns (at least), route rows, and the rows and columns of the grid of
 #: skills under a step.
-COLUMN, ROW, ITEM, ITEM_WIDTH = 300, 190, 56, 150
+COLUMN, ROW, ITEM, ITEM_WIDTH = 300, 190, 80, 160
 
 #: On a whole-graph map, pixels between career columns, between roles in a column, and the
 #: length links settle at.
 LAYER_GAP, STACK_GAP, EDGE_LENGTH = 340, 170, 70
-
-#: Half the distance kept between a role and any other node (its label is large).
-ROLE_ROOM = 100
 
 #: Pixels between the rings of a neighbourhood.
 RING = 260
@@ -52,10 +51,13 @@ def place_view(G: nx.MultiDiGraph, view, seed: int = 7) -> dict[str, tuple[int, 
     {'a': (0, 0), 'b': (260, 0)}
     """
     if view.routes:
+        from mlgraph.map.views import top_needs
+
+        drawn = set(view.nodes)
         needs: dict[str, list[str]] = {}
         for route in view.routes:
             for step in route.steps:
-                needs.setdefault(step.target, []).extend(x["id"] for x in (*step.new_skills, *step.new_tools))
+                needs.setdefault(step.target, []).extend(n for n in top_needs(G, step) if n in drawn)
         pos = place_route([[n["id"] for n in route.nodes] for route in view.routes], needs)
         # what the person already has (a --have profile) sits in a grid above the route's start
         extra = [n for n in view.nodes if n not in pos]
@@ -63,19 +65,21 @@ def place_view(G: nx.MultiDiGraph, view, seed: int = 7) -> dict[str, tuple[int, 
         _place_grid(extra, pos[view.routes[0].nodes[0]["id"]][0], -rows * ITEM - ITEM, pos)
         return pos
     roles = [n for n in view.nodes if G.nodes[n]["type"] == "Role"]
-    room = {n: ROLE_ROOM for n in roles}  # roles carry the map's big labels
+    boxes = {n: label_box(G.nodes[n].get("label", n), G.nodes[n]["type"], centre=n == view.focus,
+                          shape=NODE_STYLES.get(G.nodes[n]["type"], ("", "dot"))[1]) for n in view.nodes}
     if view.focus:
-        return place_around(G, view.focus, view.nodes, seed, room)
-    return place_nodes(view.nodes, G.subgraph(view.nodes).edges(), seed, place_career(G, roles), room)
+        return place_around(G, view.focus, view.nodes, seed, boxes)
+    return place_nodes(view.nodes, G.subgraph(view.nodes).edges(), seed, place_career(G, roles), boxes)
 
 
 def place_nodes(nodes: Sequence[str], links: Iterable[tuple[str, str]], seed: int = 7,
                 pinned: dict[str, tuple[float, float]] | None = None,
-                room: dict[str, float] | None = None) -> dict[str, tuple[int, int]]:
+                boxes: dict[str, Box] | None = None) -> dict[str, tuple[int, int]]:
     """Return pixel positions for ``nodes`` joined by ``links``: force-directed, seeded, spread out.
 
     ``pinned`` nodes start at the positions given and the others settle around them; at the end
-    no two nodes are closer than ``MIN_GAP`` or the ``room`` a node asks for. The largest
+    no two nodes' ``boxes`` (shape and label, see :func:`mlgraph.map.labels.label_box`; a
+    ``MIN_GAP`` square for nodes without one) overlap. The largest
     connected part is laid out; smaller parts and lone nodes go on rings around it (a force
     layout would fling them far away and shrink everything else when the page fits the window).
 
@@ -96,7 +100,7 @@ def place_nodes(nodes: Sequence[str], links: Iterable[tuple[str, str]], seed: in
     place_satellites(main, pos)
     pos = pull_in(pos)
     place_on_rings([n for part in parts[1:] for n in part], pos)
-    return spread_apart(pos, MIN_GAP, room)
+    return spread_apart(pos, MIN_GAP, boxes=boxes)
 
 
 def induced(H: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
@@ -188,7 +192,7 @@ def place_route(routes: Sequence[Sequence[str]], needs: dict[str, Sequence[str]]
     a grid of the ``needs`` (skills, tools) first asked for there. Columns widen to fit the grids.
 
     >>> place_route([["a", "b"]], {"b": ["s", "t"]})
-    {'a': (0, 0), 'b': (300, 0), 's': (225, 220), 't': (375, 220)}
+    {'a': (0, 0), 'b': (300, 0), 's': (220, 220), 't': (380, 220)}
     """
     fresh: dict[str, list[str]] = {}
     seen = {n for route in routes for n in route}
@@ -228,7 +232,7 @@ def _grid_shape(count: int) -> tuple[int, int]:
 
 
 def place_around(G: nx.Graph, centre: str, nodes: Sequence[str], seed: int = 7,
-                 room: dict[str, float] | None = None) -> dict[str, tuple[int, int]]:
+                 boxes: dict[str, Box] | None = None) -> dict[str, tuple[int, int]]:
     """Return ``centre`` in the middle, its neighbours evenly on a ring around it, and nodes
     further out settled by a force layout beside the neighbours they hang from.
 
@@ -242,4 +246,15 @@ def place_around(G: nx.Graph, centre: str, nodes: Sequence[str], seed: int = 7,
     for i, node in enumerate(ring):
         angle = 2 * math.pi * i / len(ring)
         pinned[node] = (radius * math.cos(angle), radius * math.sin(angle))
-    return place_nodes(nodes, H.edges(), seed, pinned, room)
+    pos = place_nodes(nodes, H.edges(), seed, pinned, boxes)
+    cx, cy = pos[centre]  # spacing may have nudged the centre: put it back in the middle
+    pos = {n: (x - cx, y - cy) for n, (x, y) in pos.items()}
+    # spacing labels may have pushed a neighbour out past nodes further away: keep those outside
+    reach = max((math.hypot(*pos[n]) for n in ring), default=0.0) + RING / 3
+    outer = {n: xy for n, xy in pos.items() if n != centre and n not in ring and math.hypot(*xy) < reach}
+    if not outer:
+        return pos
+    for node, (x, y) in outer.items():
+        angle = math.atan2(y, x) if (x, y) != (0, 0) else sum(map(ord, node)) % 360 * math.pi / 180
+        pos[node] = (reach * math.cos(angle), reach * math.sin(angle))
+    return spread_apart(pos, MIN_GAP, boxes=boxes)

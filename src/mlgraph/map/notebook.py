@@ -123,10 +123,10 @@ def plain_title(text: str) -> str:
 def draw_map(G: nx.MultiDiGraph, view, have: Collection[str] | None = None, height: int = 640) -> Map:
     """Lay out ``view`` once and return its page and data as a :class:`Map`."""
     from mlgraph.map.html import generate_html
-    from mlgraph.map.layout import place_view
+    from mlgraph.map.layout_cache import cached_positions
     from mlgraph.map.page_data import map_data
 
-    positions = place_view(G, view)
+    positions = cached_positions(G, view)
     return Map(page=generate_html(G, view, positions, have=have), view=view,
                data=map_data(G, view, positions, have), height=height)
 
@@ -150,7 +150,8 @@ def choose_view(G: nx.MultiDiGraph, resolve: Callable[..., str], path: Sequence[
     """
     from mlgraph.career.paths import find_routes
     from mlgraph.map.views import (
-        DEFAULT_MAX_NODES, DEFAULT_TYPES, focus_view, keep_types, limit_nodes, route_view, whole_view,
+        DEFAULT_MAX_NODES, DEFAULT_TYPES, FOCUS_MAX_NODES, focus_view, keep_types, limit_nodes, route_view,
+        whole_view,
     )
     from mlgraph.rdf.vocab import type_named, types_named
 
@@ -159,7 +160,7 @@ def choose_view(G: nx.MultiDiGraph, resolve: Callable[..., str], path: Sequence[
         src, dst = (resolve(name, ROUTE_ENDS) for name in path)
         view = route_view(G, find_routes(G, src, dst, k=k, have=have), asked=k, have=have)
     elif focus:
-        view = focus_view(G, resolve(focus), depth)
+        view = focus_view(G, resolve(focus), depth, max_nodes or FOCUS_MAX_NODES)
     else:
         view = whole_view(G, wanted or DEFAULT_TYPES)
     if wanted:

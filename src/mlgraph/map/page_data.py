@@ -13,6 +13,10 @@ from collections.abc import Collection
 import networkx as nx
 
 from mlgraph.career.profile import have_status
+from mlgraph.map.labels import (
+    CENTRE_FONT, CENTRE_SIZE, DEFAULT_FONT, DEFAULT_SIZE, DEFAULT_WRAP, FONT_SIZE, NODE_SIZE, WRAP_WIDTH,
+)
+from mlgraph.map.page_edges import page_edges
 from mlgraph.rdf.vocab import NODE_TYPES
 
 #: Colour and vis-network shape of each node type (the legend shows the same).
@@ -58,7 +62,7 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
     ('Python', True)
     """
     drawn = list(view.nodes)
-    edges = sorted({(u, v, k) for n in drawn for u, v, k in (*G.out_edges(n, keys=True), *G.in_edges(n, keys=True))})
+    edges, edges_note = page_edges(G, drawn)
     others = sorted({end for u, v, _ in edges for end in (u, v)} - set(drawn))
     index = {n: i for i, n in enumerate(drawn + others)}
     cited = sorted({s for u, v, k in edges for s in G.edges[u, v, k]["sources"]}
@@ -67,7 +71,7 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
     status = have_status(G, have, drawn) if have is not None else {}
     return {
         "title": view.title,
-        "notes": view.notes(),
+        "notes": view.notes() + ([edges_note] if edges_note else []),
         "types": _type_rows(G, drawn),
         "relations": _relation_rows(G, {k for _, _, k in edges}),
         "sources": [_source_row(G, s) for s in cited],
@@ -75,8 +79,9 @@ def map_data(G: nx.MultiDiGraph, view, positions: dict[str, tuple[int, int]],
                  + [_other_row(G, n) for n in others],
         "edges": [[index[u], index[v], k, [source_index[s] for s in G.edges[u, v, k]["sources"]],
                    _evidence_text(G.edges[u, v, k])] for u, v, k in edges],
-        "routes": [_route_row(route, index, source_index) for route in view.routes],
+        "routes": [_route_row(G, route, index, source_index) for route in view.routes],
         "focus": index[view.focus] if view.focus else None,
+        "centre": {"size": CENTRE_SIZE, "font": CENTRE_FONT},
         "profile": ({k: sum(1 for v in status.values() if v == k) for k in ("have", "missing")}
                     if have is not None else None),
     }
@@ -99,7 +104,8 @@ def _type_rows(G: nx.MultiDiGraph, drawn: list[str]) -> list[dict]:
         counts[G.nodes[n]["type"]] = counts.get(G.nodes[n]["type"], 0) + 1
     return [{"name": t, "label": re.sub(r"(?<=[a-z])(?=[A-Z])", " ", t).capitalize(),
              "colour": NODE_STYLES.get(t, ("#6b7280", "dot"))[0],
-             "shape": NODE_STYLES.get(t, ("#6b7280", "dot"))[1], "count": c}
+             "shape": NODE_STYLES.get(t, ("#6b7280", "dot"))[1], "count": c,
+             "size": NODE_SIZE.get(t, DEFAULT_SIZE), "font": FONT_SIZE.get(t, DEFAULT_FONT), "wrap": WRAP_WIDTH.get(t, DEFAULT_WRAP)}
             for t, c in counts.items() if c]
 
 
@@ -137,11 +143,14 @@ def _source_row(G: nx.MultiDiGraph, source: str) -> dict:
     return row
 
 
-def _route_row(route, index: dict[str, int], source_index: dict[str, int]) -> dict:
+def _route_row(G: nx.MultiDiGraph, route, index: dict[str, int], source_index: dict[str, int]) -> dict:
+    from mlgraph.map.views import top_needs
+
     return {"nodes": [index[n["id"]] for n in route.nodes], "steps": [
         {"from": index[s.source], "to": index[s.target], "relation": s.relation, "label": s.relation_text,
          "sources": [source_index[x] for x in s.sources if x in source_index],
-         "new_skills": [index[x["id"]] for x in s.new_skills if x["essential"] and x["id"] in index],
-         "good_to_have": [index[x["id"]] for x in s.new_skills if not x["essential"] and x["id"] in index],
-         "new_tools": [index[x["id"]] for x in s.new_tools if x["id"] in index]}
+         "new_skills": [index[x["id"]] for x in s.new_skills if x.get("essential", True) and x["id"] in index],
+         "good_to_have": [index[x["id"]] for x in s.new_skills if not x.get("essential", True) and x["id"] in index],
+         "new_tools": [index[x["id"]] for x in s.new_tools if x["id"] in index],
+         "top": [index[x] for x in top_needs(G, s) if x in index]}
         for s in route.steps]}

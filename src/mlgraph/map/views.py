@@ -29,6 +29,13 @@ DEFAULT_TYPES = tuple(t for t in NODE_TYPES if t != "Source")
 #: nodes in about a second, but labels and clicks get sluggish beyond that.
 DEFAULT_MAX_NODES = 2000
 
+#: A neighbourhood deeper than one step keeps at most this many nodes, nearest and best
+#: connected first: two steps out from a hub reach most of the graph, which reads as a hairball.
+FOCUS_MAX_NODES = 60
+
+#: How many of a route step's needs are drawn and named first (the rest are listed on request).
+TOP_NEEDS = 6
+
 
 @dataclass(frozen=True)
 class View:
@@ -100,8 +107,7 @@ def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1, have: Colle
     if not routes:
         raise BadInput("a route view needs at least one route")
     ordered = [n["id"] for route in routes for n in route.nodes]
-    ordered += [item["id"] for route in routes for step in route.steps
-                for item in (*step.new_skills, *step.new_tools)]
+    ordered += [need for route in routes for step in route.steps for need in top_needs(G, step)]
     ordered += sorted({n for route in routes for node in route.nodes[1:] for n in capabilities(G, node["id"])} & set(have))
     first, last = routes[0].nodes[0]["label"], routes[0].nodes[-1]["label"]
     what = "Route" if len(routes) == 1 else f"{len(routes)} routes"
@@ -110,8 +116,26 @@ def route_view(G: nx.MultiDiGraph, routes: Sequence, asked: int = 1, have: Colle
                 routes=tuple(routes), remarks=fewer if len(routes) < asked else ())
 
 
-def focus_view(G: nx.MultiDiGraph, node: str, depth: int = 1) -> View:
+def top_needs(G: nx.MultiDiGraph, step, limit: int = TOP_NEEDS) -> list[str]:
+    """Return the ids of the ``limit`` needs of a route step that matter most: by importance
+    where the evidence gives one, essential before good-to-have, then the most widely asked for.
+
+    >>> from mlgraph.career.network import load_network
+    >>> from mlgraph.career.paths import find_routes
+    >>> G = load_network()
+    >>> ends = [f"https://w3id.org/mlgraph/id/{n}" for n in ("data-scientist", "machine-learning-architect")]
+    >>> [len(top_needs(G, step)) <= TOP_NEEDS for step in find_routes(G, *ends)[0].steps]
+    [True, True]
+    """
+    needs = [*step.new_skills, *step.new_tools]
+    needs.sort(key=lambda x: (-(x.get("importance") or 0), not x.get("essential", True),
+                              -G.in_degree(x["id"]), x["label"].casefold()))
+    return [x["id"] for x in needs[:limit]]
+
+
+def focus_view(G: nx.MultiDiGraph, node: str, depth: int = 1, max_nodes: int = FOCUS_MAX_NODES) -> View:
     """Return the view of ``node`` and every node within ``depth`` links of it, nearest first.
+    Deeper than one step, only the first ``max_nodes`` are kept and the view says what it left out.
 
     >>> from mlgraph.career.network import load_network
     >>> focus_view(load_network(), "https://w3id.org/mlgraph/id/python").title
@@ -122,8 +146,9 @@ def focus_view(G: nx.MultiDiGraph, node: str, depth: int = 1) -> View:
     distance = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), node, cutoff=depth)
     rest = [n for n in distance if n != node and G.nodes[n]["type"] != "Source"]
     nodes = (node, *sorted(rest, key=lambda n: (distance[n], *_rank(G, n))))
-    return View(nodes=nodes, focus=node,
+    view = View(nodes=nodes, focus=node,
                 title=f"Around {G.nodes[node]['label']} ({depth} step{'s' * (depth != 1)})")
+    return limit_nodes(G, view, max_nodes) if depth > 1 else view
 
 
 def keep_types(G: nx.MultiDiGraph, view: View, types: Collection[str]) -> View:

@@ -8,6 +8,7 @@ Free of rdflib, so that finding the files (to check the cache) costs nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -37,3 +38,13 @@ def builtin_files() -> list[Path]:
         raise BadInput(f"built-in ontology not found at {root}; reinstall mlgraph")
     top = [root / name for name in _TOP_FILES if (root / name).is_file()]
     return top + sorted((root / "data").glob("*.ttl"))
+
+
+def input_files(data: Sequence[Path] = (), builtin: bool = True) -> list[Path]:
+    """Return the built-in ontology files (or only its schema) followed by the user's ``data`` files.
+
+    >>> [p.name for p in input_files(["mine.ttl"], builtin=False)]
+    ['schema.ttl', 'mine.ttl']
+    """
+    base = builtin_files() if builtin else [ontology_dir() / "schema.ttl"]
+    return base + [Path(p) for p in data]

@@ -114,3 +114,32 @@ def invalid_ids(document) -> list[str]:
                 found.append(value)
             stack.extend(v for k, v in item.items() if k != "@context")
     return found
+
+
+def check_jsonld(data: bytes, path: Path) -> None:
+    """Refuse JSON-LD that names a context to fetch, or an ``@id`` that is not an IRI.
+
+    >>> check_jsonld(b'{"@context": "https://schema.org/", "@id": "urn:a"}', Path("a.jsonld"))
+    Traceback (most recent call last):
+    ...
+    mlgraph.errors.BadInput: a.jsonld: refused: JSON-LD @context refers to 'https://schema.org/', a document mlgraph would have to fetch; mlgraph never fetches: put the context inline
+    """
+    import json
+
+    try:
+        # Numbers stay text: a 5,000-digit number is not an error here (the literal keeps it).
+        document = json.loads(data.decode("utf-8").removeprefix("\ufeff"), parse_int=str, parse_float=str,
+                              parse_constant=str)
+    except RecursionError:
+        raise BadInput(f"{path}: refused: JSON nested too deeply to read safely") from None
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{path}:{exc.lineno}: not JSON, so not JSON-LD: {exc.msg} "
+                       f"(line {exc.lineno}, column {exc.colno})") from None
+    remote = remote_contexts(document)
+    if remote:
+        raise BadInput(f"{path}: refused: JSON-LD @context refers to {remote[0]!r}, a document mlgraph "
+                       "would have to fetch; mlgraph never fetches: put the context inline")
+    bad = invalid_ids(document)
+    if bad:
+        raise BadInput(f"{path}: @id {bad[0][:80]!r} is not a valid IRI (spaces and <>\"{{}}|^` are not "
+                       "allowed); percent-encode them, e.g. %20 for a space")

@@ -24,8 +24,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import rdflib
 
 from mlgraph.errors import BadInput
@@ -34,6 +34,9 @@ from mlgraph.rdf.rdfxml import render_rdfxml
 from mlgraph.rdf.spreadsheet import safe_cell
 from mlgraph.rdf.serialize import render_jsonld, render_ntriples, render_trig, render_turtle
 from mlgraph.storage.records import written_by_mlgraph, write_owned  # noqa: F401 (written_by_mlgraph: part of the API)
+
+if TYPE_CHECKING:  # networkx is imported only by the network formats, when used
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,14 @@ def render_graphml(G: nx.MultiDiGraph) -> str:
     Text with a control character XML 1.0 forbids is refused, as the RDF/XML export does: no
     XML reader would open the file.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("urn:a", label="A", type="Role", alt_labels=["a1"])
     >>> '<data key="d0">["a1"]</data>' in render_graphml(G)
     True
     """
+    import networkx as nx
+
     H = nx.MultiDiGraph()
     for node in sorted(G):
         attrs = {k: _plain(v) for k, v in sorted(G.nodes[node].items())}
@@ -91,6 +97,7 @@ def render_csv(G: nx.MultiDiGraph) -> str:
 
     A cell a spreadsheet would run as a formula gets a leading ``'`` (see :mod:`mlgraph.rdf.spreadsheet`).
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("urn:a", label="A", type="Role"); G.add_node("urn:b", label="B", type="Role")
     >>> _ = G.add_edge("urn:a", "urn:b", key="progressesTo", sources=["urn:src"])

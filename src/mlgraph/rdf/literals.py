@@ -20,8 +20,6 @@ from __future__ import annotations
 import math
 import re
 
-from rdflib import Literal
-
 #: XML Schema's lexical forms of integer, decimal and double (without NaN and INF).
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\Z")
 
@@ -31,17 +29,52 @@ MAX_DIGITS = 40
 
 def number_problem(value) -> str:
     """Return why ``value`` (a literal or text) is not a usable amount, or "" if it is one."""
+    from rdflib import Literal
+
     if value is None:
         return "missing"
     if not isinstance(value, Literal) or value.language:
         return f"{_show(value)} is not a number literal"
-    text = str(value).strip()
+    return lexical_problem(str(value))
+
+
+def plain_number_problem(term) -> str:
+    """Return :func:`number_problem` for a plain term of :mod:`mlgraph.rdf.triples` (a literal is
+    a ``(text, language, datatype)`` tuple; anything else is an IRI or blank node), without rdflib.
+
+    >>> plain_number_problem(("12.5", None, "http://www.w3.org/2001/XMLSchema#decimal"))
+    ''
+    >>> plain_number_problem(("INF", None, "http://www.w3.org/2001/XMLSchema#double"))
+    "'INF' is not a number"
+    """
+    if term is None:
+        return "missing"
+    if type(term) is not tuple or term[1]:
+        return f"{_show(term[0] if type(term) is tuple else term)} is not a number literal"
+    return lexical_problem(term[0])
+
+
+def read_plain_number(term) -> float | None:
+    """Return the finite float a plain term stands for, or None when :func:`plain_number_problem` finds one."""
+    if plain_number_problem(term):
+        return None
+    return float(term[0].strip())
+
+
+def lexical_problem(text: str) -> str:
+    """Return why the lexical form ``text`` is not a usable amount, or "" if it is one.
+
+    >>> lexical_problem(" 42 "), lexical_problem("1e400")
+    ('', "'1e400' is too large")
+    """
+    shown = _show(text)
+    text = text.strip()
     if len(text) > MAX_DIGITS:
-        return f"{_show(value)} has more than {MAX_DIGITS} characters"
+        return f"{shown} has more than {MAX_DIGITS} characters"
     if not _NUMBER.match(text):
-        return f"{_show(value)} is not a number"
+        return f"{shown} is not a number"
     if not math.isfinite(float(text)):
-        return f"{_show(value)} is too large"
+        return f"{shown} is too large"
     return ""
 
 

@@ -18,7 +18,6 @@ True
 
 from __future__ import annotations
 
-import json
 import logging
 import warnings as py_warnings
 from contextlib import contextmanager
@@ -29,49 +28,15 @@ import rdflib
 from rdflib import OWL, BNode, Literal, URIRef
 
 from mlgraph.errors import BadInput
-from mlgraph.rdf.checks import check_rdf_bytes, invalid_ids, remote_contexts
+from mlgraph.rdf.checks import check_jsonld, check_rdf_bytes
+from mlgraph.rdf.formats import (FORMATS, PARSERS, imports_warning, merged_graphs_warning, rdf_format, syntax_message,
+                                 too_large_message)
 from mlgraph.storage.files import read_regular
 from mlgraph.rdf.vocab import PREFIXES
 
-#: RDF formats read from users' files, by file suffix (rdflib parser names).
-PARSERS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-    ".trig": "trig",
-    ".nq": "nquads",
-}
+__all__ = ["PARSERS", "parse_files", "parse_into", "quiet_rdflib", "rdf_format"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-#: What each parser name is called in messages, and oxigraph's name for it (None: rdflib reads it).
-_FORMATS: dict[str, tuple[str, str | None]] = {
-    "turtle": ("Turtle", "TURTLE"),
-    "nt": ("N-Triples", "N_TRIPLES"),
-    "nquads": ("N-Quads", "N_QUADS"),
-    "trig": ("TriG", "TRIG"),
-    "xml": ("RDF/XML", "RDF_XML"),
-    "json-ld": ("JSON-LD", "JSON_LD"),
-}
-
-
-def rdf_format(path: Path) -> str:
-    """Return the rdflib parser name for a file, judged by its suffix.
-
-    >>> rdf_format(Path("mine.ttl"))
-    'turtle'
-    """
-    try:
-        return PARSERS[path.suffix.lower()]
-    except KeyError:
-        known = ", ".join(sorted(PARSERS))
-        raise BadInput(f"{path}: unknown RDF file type {path.suffix!r}; known suffixes: {known}") from None
 
 
 def parse_files(paths: Iterable[Path], warnings: list[str] | None = None) -> rdflib.Graph:
@@ -114,7 +79,7 @@ def parse_into(graph: rdflib.Graph, path: Path, data: bytes | None = None) -> li
     check_rdf_bytes(data, path, fmt)
     base = path.resolve().as_uri()
     if fmt == "json-ld":
-        _check_jsonld(data, path)
+        check_jsonld(data, path)
     warnings: list[str] = []
     with quiet_rdflib():
         triples = list(_strict_triples(data, fmt, path, base, warnings))  # all or nothing
@@ -151,21 +116,20 @@ def _strict_triples(data: bytes, fmt: str, path: Path, base: str,
     """Yield the file's triples as rdflib terms, read by oxigraph; named graphs are merged."""
     import pyoxigraph as ox
 
-    name, ox_name = _FORMATS[fmt]
+    name, ox_name = FORMATS[fmt]
     bnodes: dict[str, BNode] = {}  # fresh per file, so two files' _:b1 stay apart
     try:
         for quad in ox.parse(data.removeprefix(b"\xef\xbb\xbf"), getattr(ox.RdfFormat, ox_name), base_iri=base):
             if not isinstance(quad.graph_name, ox.DefaultGraph):
-                warnings.append(f"{path}: named graphs are merged into one graph (mlgraph keeps no graph names)")
+                warnings.append(merged_graphs_warning(path))
             s, p, o = (_rdflib_term(t, bnodes, path) for t in (quad.subject, quad.predicate, quad.object))
             if p == OWL.imports:
-                warnings.append(_imports_warning(path, o))
+                warnings.append(imports_warning(path, o))
             yield s, p, o
     except SyntaxError as exc:
-        raise BadInput(_syntax_message(path, name, exc)) from None
+        raise BadInput(syntax_message(path, name, exc)) from None
     except MemoryError:  # oxigraph's buffer cap: one token (a literal, an IRI) past 16 MiB
-        raise BadInput(f"{path}: refused: a single term (literal or IRI) is larger than the 16 MiB "
-                       "mlgraph's parser accepts; shorten it") from None
+        raise BadInput(too_large_message(path)) from None
     except (UnicodeError, ValueError) as exc:
         raise BadInput(f"{path}: not valid {name}: {' '.join(str(exc).split())[:200]}") from None
 
@@ -187,42 +151,6 @@ def _rdflib_term(term, bnodes: dict[str, BNode], path: Path):
         return Literal(term.value)
     # normalize=False keeps the lexical form as written ("042" stays "042"), so exports are faithful.
     return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
-
-
-def _syntax_message(path: Path, fmt_name: str, exc: SyntaxError) -> str:
-    reason = exc.msg or str(exc)
-    if reason.startswith("Parser error") and ": " in reason:
-        reason = reason.split(": ", 1)[1]
-    reason = " ".join(reason.split())[:200]
-    if exc.lineno:
-        return f"{path}:{exc.lineno}: not valid {fmt_name}: {reason} (line {exc.lineno}, column {exc.offset})"
-    return f"{path}: not valid {fmt_name}: {reason}"
-
-
-def _imports_warning(path: Path, iri) -> str:
-    return (f"{path}: owl:imports <{iri}> ignored: mlgraph never fetches documents; "
-            "download it and add it with --data")
-
-
-def _check_jsonld(data: bytes, path: Path) -> None:
-    """Refuse JSON-LD that names a context to fetch, or an ``@id`` that is not an IRI."""
-    try:
-        # Numbers stay text: a 5,000-digit number is not an error here (the literal keeps it).
-        document = json.loads(data.decode("utf-8").removeprefix("\ufeff"), parse_int=str, parse_float=str,
-                              parse_constant=str)
-    except RecursionError:
-        raise BadInput(f"{path}: refused: JSON nested too deeply to read safely") from None
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"{path}:{exc.lineno}: not JSON, so not JSON-LD: {exc.msg} "
-                       f"(line {exc.lineno}, column {exc.colno})") from None
-    remote = remote_contexts(document)
-    if remote:
-        raise BadInput(f"{path}: refused: JSON-LD @context refers to {remote[0]!r}, a document mlgraph "
-                       "would have to fetch; mlgraph never fetches: put the context inline")
-    bad = invalid_ids(document)
-    if bad:
-        raise BadInput(f"{path}: @id {bad[0][:80]!r} is not a valid IRI (spaces and <>\"{{}}|^` are not "
-                       "allowed); percent-encode them, e.g. %20 for a space")
 
 
 def parse_data(graph: rdflib.Graph, data: bytes, fmt: str, name: str) -> list[str]:

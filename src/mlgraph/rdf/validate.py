@@ -111,10 +111,13 @@ def shacl_results(data: rdflib.Graph) -> list[tuple]:
     """
     import pyshacl
 
+    from mlgraph.rdf.parsed_once import queries_parsed_once
+
     shapes = parse_files([shapes_file()])
-    _, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", abort_on_first=False,
-                                     allow_infos=True, allow_warnings=True, do_owl_imports=False,
-                                     advanced=False, js=False)
+    with queries_parsed_once():
+        _, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", abort_on_first=False,
+                                         allow_infos=True, allow_warnings=True, do_owl_imports=False,
+                                         advanced=False, js=False)
     return [(results, node) for node in results.subjects(RDF.type, SH.ValidationResult)]
 
 

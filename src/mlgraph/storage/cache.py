@@ -1,7 +1,8 @@
 """A JSON cache of the projected network, keyed by what it was built from.
 
 Parsing Turtle costs far more than reading JSON, so the network built from a set of files is
-stored in the user's cache folder. What the cache promises:
+stored in the user's cache folder, in the compact layout of :mod:`mlgraph.storage.network_codec`.
+Only the :data:`KEEP` most recently used networks are kept. What the cache promises:
 
 * The key covers each input file's bytes *and* its absolute path (relative IRIs and warnings
   depend on where a file is), mlgraph's version and the cache format.
@@ -23,8 +24,7 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from mlgraph import __version__
 from mlgraph.errors import BadInput
@@ -32,8 +32,14 @@ from mlgraph.storage.atomic import replace_file
 from mlgraph.storage.files import read_regular
 from mlgraph.storage.lock import locked
 
-#: Bump when the projection or the envelope changes shape, so old cache files are ignored.
-CACHE_FORMAT = 3
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: Bump when the projection, the payload or the envelope changes shape, so old cache files are ignored.
+CACHE_FORMAT = 4
+
+#: How many cached networks to keep; the least recently used beyond that are deleted.
+KEEP = 8
 
 #: A source: the path as the user gave it and the bytes read from it (once).
 Source = tuple[Path, bytes]
@@ -79,29 +85,38 @@ def read_network(key: str, sources: Sequence[Source] = (), warnings: list[str] |
     path = entry_path(key)
     if not os.path.lexists(path):
         return None
+    from mlgraph.storage.bulk import collector_paused
+
     try:
-        envelope = json.loads(read_regular(path, "the cache entry"))
-        network = _open_envelope(envelope, key, sources)
+        with collector_paused():
+            envelope = json.loads(read_regular(path, "the cache entry"))
+            network = _open_envelope(envelope, key, sources)
     except (BadInput, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         if warnings is not None:
             warnings.append(f"cache entry {path.name} was damaged ({_short(exc)}); discarded and rebuilt")
         _discard(path)
         return None
+    _mark_used(path)
     return network
 
 
 def write_network(key: str, network: nx.MultiDiGraph, sources: Sequence[Source] = ()) -> Path | None:
     """Store ``network`` under ``key`` atomically, under a lock; return the path, or None if not writable."""
     target = entry_path(key)
-    envelope = {"format": CACHE_FORMAT, "version": __version__, "key": key,
-                "inputs": _input_digests(sources), "network": _encode_payload(network)}
+    from mlgraph.storage.bulk import collector_paused
+    from mlgraph.storage.network_codec import to_payload
+
     try:
-        data = json.dumps(envelope, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        with collector_paused():
+            envelope = {"format": CACHE_FORMAT, "version": __version__, "key": key,
+                        "inputs": _input_digests(sources), "network": to_payload(network)}
+            data = json.dumps(envelope, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
         with locked(target):
             replace_file(target, data)
-        return target
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         return None
+    prune(target.parent, KEEP)
+    return target
 
 
 def _open_envelope(envelope, key: str, sources: Sequence[Source]) -> nx.MultiDiGraph:
@@ -113,7 +128,9 @@ def _open_envelope(envelope, key: str, sources: Sequence[Source]) -> nx.MultiDiG
         raise ValueError("its key does not match its name")
     if sources and envelope.get("inputs") != _input_digests(sources):
         raise ValueError("it was built from other input")
-    network = _decode_payload(envelope["network"])
+    from mlgraph.storage.network_codec import from_payload
+
+    network = from_payload(envelope["network"])
     check_network_shape(network)
     return network
 
@@ -121,6 +138,7 @@ def _open_envelope(envelope, key: str, sources: Sequence[Source]) -> nx.MultiDiG
 def check_network_shape(network: nx.MultiDiGraph) -> None:
     """Raise TypeError or KeyError unless ``network`` has what every command relies on.
 
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph(relations={}, triples=0); G.add_node("urn:a", label="A", type="Role")
     >>> check_network_shape(G)
     >>> G.add_node("urn:b", type="Role")
@@ -141,16 +159,6 @@ def check_network_shape(network: nx.MultiDiGraph) -> None:
             raise TypeError(f"edge {str(u)[:60]} has no relation")
 
 
-def _encode_payload(network: nx.MultiDiGraph):
-    return nx.node_link_data(network, edges="edges")
-
-
-def _decode_payload(data) -> nx.MultiDiGraph:
-    if not isinstance(data, dict):
-        raise TypeError("the network is not an object")
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-
-
 def _input_digests(sources: Sequence[Source]) -> list[list[str]]:
     return [[str(Path(p).resolve()), hashlib.sha256(data).hexdigest()] for p, data in sources]
 
@@ -165,3 +173,44 @@ def _discard(path: Path) -> None:
 def _short(exc: Exception) -> str:
     text = " ".join(str(exc).split())[:80]
     return text if isinstance(exc, BadInput) else f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def prune(folder: Path, keep: int, pattern: str = "network-*.json") -> list[Path]:
+    """Delete all but the ``keep`` most recently used entries (networks unless ``pattern`` says
+    otherwise) in ``folder``; return those deleted.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     for i in range(3):
+    ...         _ = Path(folder, f"network-{i}.json").write_text("{}")
+    ...         os.utime(Path(folder, f"network-{i}.json"), (i, i))
+    ...     [p.name for p in prune(Path(folder), 1)]
+    ['network-1.json', 'network-0.json']
+    """
+    def last_used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:  # deleted meanwhile by another run
+            return 0.0
+
+    entries = sorted(folder.glob(pattern), key=last_used, reverse=True)
+    deleted = []
+    for path in entries[keep:]:
+        try:
+            path.unlink()
+            deleted.append(path)
+        except OSError:
+            continue
+        try:  # its lock file goes with it (writes are atomic renames, so a lock lost here is harmless)
+            Path(f"{path}.lock").unlink()
+        except OSError:
+            pass
+    return deleted
+
+
+def _mark_used(path: Path) -> None:
+    """Touch a cache entry so that pruning keeps the networks in use."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
