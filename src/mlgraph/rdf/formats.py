@@ -8,6 +8,8 @@ Free of rdflib, so that the fast path from RDF files to the career network never
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mlgraph.errors import BadInput
@@ -75,6 +77,25 @@ def too_large_message(path: Path) -> str:
     """Return the one line that refuses a term past the parser's buffer cap (16 MiB)."""
     return (f"{path}: refused: a single term (literal or IRI) is larger than the 16 MiB "
             "mlgraph's parser accepts; shorten it")
+
+
+@contextmanager
+def parse_errors(path: Path, fmt_name: str) -> Iterator[None]:
+    """Turn what oxigraph raises while reading ``path`` into one ``BadInput`` line.
+
+    >>> with parse_errors(Path("a.ttl"), "Turtle"):
+    ...     raise ValueError("bad  IRI")
+    Traceback (most recent call last):
+    mlgraph.errors.BadInput: a.ttl: not valid Turtle: bad IRI
+    """
+    try:
+        yield
+    except SyntaxError as exc:
+        raise BadInput(syntax_message(path, fmt_name, exc)) from None
+    except MemoryError:  # oxigraph's buffer cap: one token (a literal, an IRI) past 16 MiB
+        raise BadInput(too_large_message(path)) from None
+    except (UnicodeError, ValueError) as exc:
+        raise BadInput(f"{path}: not valid {fmt_name}: {' '.join(str(exc).split())[:200]}") from None
 
 
 def imports_warning(path: Path, iri) -> str:

@@ -29,8 +29,7 @@ from rdflib import OWL, BNode, Literal, URIRef
 
 from mlgraph.errors import BadInput
 from mlgraph.rdf.checks import check_jsonld, check_rdf_bytes
-from mlgraph.rdf.formats import (FORMATS, PARSERS, imports_warning, merged_graphs_warning, rdf_format, syntax_message,
-                                 too_large_message)
+from mlgraph.rdf.formats import (FORMATS, PARSERS, imports_warning, merged_graphs_warning, parse_errors, rdf_format)
 from mlgraph.storage.files import read_regular
 from mlgraph.rdf.vocab import PREFIXES
 
@@ -118,7 +117,7 @@ def _strict_triples(data: bytes, fmt: str, path: Path, base: str,
 
     name, ox_name = FORMATS[fmt]
     bnodes: dict[str, BNode] = {}  # fresh per file, so two files' _:b1 stay apart
-    try:
+    with parse_errors(path, name):
         for quad in ox.parse(data.removeprefix(b"\xef\xbb\xbf"), getattr(ox.RdfFormat, ox_name), base_iri=base):
             if not isinstance(quad.graph_name, ox.DefaultGraph):
                 warnings.append(merged_graphs_warning(path))
@@ -126,12 +125,6 @@ def _strict_triples(data: bytes, fmt: str, path: Path, base: str,
             if p == OWL.imports:
                 warnings.append(imports_warning(path, o))
             yield s, p, o
-    except SyntaxError as exc:
-        raise BadInput(syntax_message(path, name, exc)) from None
-    except MemoryError:  # oxigraph's buffer cap: one token (a literal, an IRI) past 16 MiB
-        raise BadInput(too_large_message(path)) from None
-    except (UnicodeError, ValueError) as exc:
-        raise BadInput(f"{path}: not valid {name}: {' '.join(str(exc).split())[:200]}") from None
 
 
 def _rdflib_term(term, bnodes: dict[str, BNode], path: Path):

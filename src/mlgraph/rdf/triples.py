@@ -27,8 +27,7 @@ from pathlib import Path
 
 from mlgraph.errors import BadInput
 from mlgraph.rdf.checks import check_jsonld, check_rdf_bytes
-from mlgraph.rdf.formats import (FORMATS, OWL_IMPORTS, imports_warning, merged_graphs_warning, rdf_format, syntax_message,
-                                 too_large_message)
+from mlgraph.rdf.formats import (FORMATS, OWL_IMPORTS, imports_warning, merged_graphs_warning, parse_errors, rdf_format)
 from mlgraph.storage.files import read_regular
 from mlgraph.storage.bulk import collector_paused
 
@@ -94,14 +93,8 @@ def read_into(table: Triples, path: Path, terms: dict[str, str] | None = None,
     terms = {} if terms is None else terms
     name, ox_name = FORMATS[fmt]
     fresh: Triples = {}  # all or nothing: a file that fails half way adds nothing
-    try:
+    with parse_errors(path, name):
         warnings = _read_strict(fresh, data.removeprefix(b"\xef\xbb\xbf"), ox_name, base, terms, path)
-    except SyntaxError as exc:
-        raise BadInput(syntax_message(path, name, exc)) from None
-    except MemoryError:  # oxigraph's buffer cap: one token (a literal, an IRI) past 16 MiB
-        raise BadInput(too_large_message(path)) from None
-    except (UnicodeError, ValueError) as exc:
-        raise BadInput(f"{path}: not valid {name}: {' '.join(str(exc).split())[:200]}") from None
     if not fresh:
         raise BadInput(f"{path}: no triples in it (only prefixes, comments or plain JSON); "
                        "a file given to mlgraph must add RDF statements")
