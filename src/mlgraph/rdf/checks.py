@@ -7,6 +7,7 @@ to do about it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from mlgraph.errors import BadInput
@@ -76,19 +77,25 @@ def remote_contexts(document) -> list[str]:
     ['https://schema.org/']
     """
     found: list[str] = []
+    for item in _objects(document):
+        if "@context" in item:
+            contexts = item["@context"] if isinstance(item["@context"], list) else [item["@context"]]
+            found += [c for c in contexts if isinstance(c, str)]
+            found += [c["@import"] for c in contexts if isinstance(c, dict) and "@import" in c]
+    return found
+
+
+def _objects(document, skip: str = "") -> Iterator[dict]:
+    """Yield every JSON object in ``document``, depth first, without recursion (deep nesting is
+    an attack), leaving out what sits under the key ``skip``."""
     stack = [document]
     while stack:
         item = stack.pop()
         if isinstance(item, list):
             stack.extend(item)
         elif isinstance(item, dict):
-            for key, value in item.items():
-                if key == "@context":
-                    contexts = value if isinstance(value, list) else [value]
-                    found += [c for c in contexts if isinstance(c, str)]
-                    found += [c["@import"] for c in contexts if isinstance(c, dict) and "@import" in c]
-                stack.append(value)
-    return found
+            yield item
+            stack.extend(v for k, v in item.items() if k != skip)
 
 
 #: What an IRI may not contain (RFC 3987): spaces, controls and these delimiters.
@@ -102,18 +109,8 @@ def invalid_ids(document) -> list[str]:
     >>> invalid_ids({"@id": "https://example.org/data engineer", "p": {"@id": "urn:ok"}})
     ['https://example.org/data engineer']
     """
-    found: list[str] = []
-    stack = [document]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            value = item.get("@id")
-            if isinstance(value, str) and _NOT_IN_IRI.intersection(value):
-                found.append(value)
-            stack.extend(v for k, v in item.items() if k != "@context")
-    return found
+    ids = (item.get("@id") for item in _objects(document, skip="@context"))
+    return [value for value in ids if isinstance(value, str) and _NOT_IN_IRI.intersection(value)]
 
 
 def check_jsonld(data: bytes, path: Path) -> None:
